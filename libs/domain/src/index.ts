@@ -1,1 +1,12 @@
-export {};
+export * from './audit-chain';
+export * from './business-days';
+export * from './calendar-date';
+export * from './holidays';
+export * from './intake-schema';
+export * from './reference';
+export * from './regime';
+export * from './request-exception';
+export * from './request-status';
+export * from './request-type';
+export * from './statutory-clock';
+export * from './status-machine';

@@ -1,0 +1,26 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { LoggerModule } from 'nestjs-pino';
+import { type AppConfig, ConfigModule } from '@rightsdesk/config';
+import { HealthModule, loggerParams } from '@rightsdesk/platform';
+import { WorkflowModule } from '@rightsdesk/workflow';
+import { AllExceptionsFilter } from './http/all-exceptions.filter';
+import { DefaultDenyGuard } from './http/default-deny.guard';
+import { MailboxController } from './mailbox/mailbox.controller';
+import { PortalController } from './portal/portal.controller';
+import { RequestsController } from './requests/requests.controller';
+
+@Module({})
+export class ApiModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [ConfigModule.forRoot(config), LoggerModule.forRoot(loggerParams(config, 'api')), WorkflowModule, HealthModule],
+      controllers: [RequestsController, PortalController, MailboxController],
+      providers: [
+        { provide: APP_GUARD, useClass: DefaultDenyGuard },
+        { provide: APP_FILTER, useClass: AllExceptionsFilter },
+      ],
+    };
+  }
+}

@@ -1,0 +1,164 @@
+import type { ParsedMail } from 'mailparser';
+import { DataSource } from 'typeorm';
+import { OutboxRepository } from '@rightsdesk/data-access';
+import { AuditTrail, OutboxService } from '@rightsdesk/workflow';
+import { linkFrom, startApi, type ApiHarness } from './api-harness';
+
+const REFERENCE = /^RD-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/;
+
+describe('request lifecycle: intake → email verification → awaiting review', () => {
+  let h: ApiHarness;
+
+  beforeAll(async () => {
+    h = await startApi();
+  });
+
+  afterAll(async () => {
+    await h.close();
+  });
+
+  async function file(body: unknown, headers: Record<string, string> = {}) {
+    return h.app.inject({ method: 'POST', url: '/api/v1/requests', payload: JSON.stringify(body), headers: { 'content-type': 'application/json', ...headers } });
+  }
+
+  /** Sends what the outbox holds, as the worker's send-email job would. */
+  async function deliverOutbox(): Promise<number> {
+    const ids = await h.app.get(OutboxRepository).findStale(new Date(Date.now() + 3600_000), 100);
+    for (const id of ids) {
+      await h.app.get(OutboxService).send(id);
+    }
+    return ids.length;
+  }
+
+  async function emailTo(address: string, subject: RegExp): Promise<ParsedMail> {
+    await deliverOutbox();
+    return h.sink.waitForMessage((m) => m.to !== undefined && JSON.stringify(m.to).includes(address) && subject.test(m.subject ?? ''));
+  }
+
+  it('files, verifies through the emailed link and shows awaiting_review with its due date', async () => {
+    h.clock.set('2026-11-25T10:00:00.000Z');
+    const response = await file({ type: 'access', email: 'Ada@Example.com', name: 'Ada', country: 'DE' });
+    expect(response.statusCode).toBe(202);
+    const receipt = response.json<{ reference: string; status: string }>();
+    expect(receipt.reference).toMatch(REFERENCE);
+    expect(receipt.status).toBe('pending_verification');
+    expect(response.headers['cache-control']).toBe('no-store');
+
+    const mail = await emailTo('ada@example.com', /Confirm/);
+    expect(mail.messageId).toMatch(/@rightsdesk>$/);
+    const verifyLink = linkFrom(mail.text ?? '', '/requests/verify');
+    expect(verifyLink.searchParams.get('ref')).toBe(receipt.reference);
+    const token = verifyLink.searchParams.get('token')!;
+    expect(token.length).toBeGreaterThanOrEqual(43); // 256 bits in base64url
+
+    // The landing page only shows a button: a GET never confirms.
+    const landing = await h.app.inject({ method: 'GET', url: `${verifyLink.pathname}${verifyLink.search}` });
+    expect(landing.statusCode).toBe(200);
+    expect(landing.body).toContain('<form method="post" action="/requests/verify">');
+    const stillPending = await h.app.get(DataSource).query(`SELECT status FROM privacy_request WHERE reference = $1`, [receipt.reference]);
+    expect(stillPending[0].status).toBe('pending_verification');
+
+    const confirm = await h.app.inject({
+      method: 'POST',
+      url: '/requests/verify',
+      payload: new URLSearchParams({ ref: receipt.reference, token }).toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(confirm.statusCode).toBe(303);
+    const statusUrl = new URL(confirm.headers.location as string, 'http://localhost');
+    const statusToken = statusUrl.searchParams.get('token')!;
+
+    const status = await h.app.inject({ method: 'GET', url: `/api/v1/requests/${receipt.reference}`, headers: { 'x-status-token': statusToken } });
+    expect(status.statusCode).toBe(200);
+    expect(status.json()).toMatchObject({
+      reference: receipt.reference,
+      type: 'access',
+      status: 'awaiting_review',
+      receivedOn: '2026-11-25',
+      dueOn: '2026-12-25',
+      dueExplanation: 'due 2026-12-25: GDPR Art. 12(3), one month from receipt on 2026-11-25',
+    });
+    expect(status.json<{ timeline: Array<{ event: string }> }>().timeline.map((t) => t.event)).toEqual(['received', 'verified']);
+
+    const page = await h.app.inject({ method: 'GET', url: `${statusUrl.pathname}${statusUrl.search}` });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('data-status="awaiting_review"');
+    expect(page.body).toContain('one month from receipt on 2026-11-25');
+
+    const confirmation = await emailTo('ada@example.com', /working on/);
+    expect(linkFrom(confirmation.text ?? '', '/requests/status').searchParams.get('token')).toBe(statusToken);
+
+    // Same link again: single use, but a second click is not an error.
+    const again = await h.app.inject({ method: 'POST', url: `/api/v1/requests/${receipt.reference}/verification`, payload: { token } });
+    expect(again.statusCode).toBe(200);
+    expect(again.json()).toMatchObject({ outcome: 'already_verified' });
+    expect(again.json()).not.toHaveProperty('statusToken');
+
+    expect(await h.app.get(AuditTrail).verify()).toMatchObject({ ok: true });
+  });
+
+  it('answers identically whether or not the address is known, and de-duplicates a repeat', async () => {
+    const first = await file({ type: 'erasure', email: 'known@example.com', country: 'US', region: 'CA' });
+    const other = await file({ type: 'erasure', email: 'never-seen@example.com', country: 'US', region: 'CA' });
+    const strip = (body: Record<string, unknown>) => ({ ...body, reference: 'X' });
+    expect(strip(first.json())).toEqual(strip(other.json()));
+    expect(Object.keys(first.headers).sort()).toEqual(Object.keys(other.headers).sort());
+
+    const repeat = await file({ type: 'erasure', email: 'KNOWN@example.com ', country: 'US', region: 'CA' });
+    expect(repeat.statusCode).toBe(202);
+    expect(repeat.json<{ reference: string }>().reference).toBe(first.json<{ reference: string }>().reference);
+
+    const rows = await h.app.get(DataSource).query(`SELECT count(*)::int AS n, min(regime) AS regime FROM privacy_request WHERE reference = $1`, [first.json<{ reference: string }>().reference]);
+    expect(rows[0]).toEqual({ n: 1, regime: 'ccpa' });
+  });
+
+  it('keeps personal data out of the database in plaintext', async () => {
+    await file({ type: 'access', email: 'plaintext-probe@example.com', name: 'Probe Person', country: 'FR' });
+    const hits = await h.app.get(DataSource).query(
+      `SELECT count(*)::int AS n FROM privacy_request
+        WHERE encode(personal_data, 'escape') LIKE '%plaintext-probe%' OR encode(email_lookup, 'escape') LIKE '%plaintext-probe%'`,
+    );
+    expect(hits[0].n).toBe(0);
+    const outbox = await h.app.get(DataSource).query(`SELECT count(*)::int AS n FROM outbox_message WHERE encode(payload, 'escape') LIKE '%plaintext-probe%'`);
+    expect(outbox[0].n).toBe(0);
+    const audit = await h.app.get(DataSource).query(`SELECT count(*)::int AS n FROM audit_event WHERE data::text LIKE '%plaintext-probe%' OR data::text LIKE '%Probe Person%'`);
+    expect(audit[0].n).toBe(0);
+  });
+
+  it('answers 404 alike for an unknown reference and a wrong status token', async () => {
+    const filed = await file({ type: 'access', email: 'status-probe@example.com', country: 'DE' });
+    const reference = filed.json<{ reference: string }>().reference;
+    const wrongToken = await h.app.inject({ method: 'GET', url: `/api/v1/requests/${reference}`, headers: { 'x-status-token': 'nope' } });
+    const noToken = await h.app.inject({ method: 'GET', url: `/api/v1/requests/${reference}` });
+    const unknown = await h.app.inject({ method: 'GET', url: '/api/v1/requests/RD-0000-0000-0000-0000', headers: { 'x-status-token': 'nope' } });
+    for (const response of [wrongToken, noToken, unknown]) {
+      expect(response.statusCode).toBe(404);
+      expect({ ...response.json(), requestId: null }).toEqual({ code: 'not_found', message: 'No request matches this reference and link.', requestId: null });
+    }
+  });
+
+  it('locks verification after repeated wrong tokens and refuses expired links', async () => {
+    const filed = await file({ type: 'opt_out', email: 'locked@example.com', country: 'US', region: 'VA', details: { channels: ['email'] } });
+    const reference = filed.json<{ reference: string }>().reference;
+    const wrong = () => h.app.inject({ method: 'POST', url: `/api/v1/requests/${reference}/verification`, payload: { token: 'x'.repeat(43) } });
+    for (let i = 0; i < h.config.verification.maxAttempts; i++) {
+      expect((await wrong()).json()).toMatchObject({ code: 'verification_invalid' });
+    }
+    const locked = await wrong();
+    expect(locked.statusCode).toBe(403);
+    expect(locked.json()).toMatchObject({ code: 'verification_locked' });
+
+    h.clock.set('2026-11-25T10:00:00.000Z');
+    await file({ type: 'opt_out', email: 'late@example.com', country: 'US', region: 'VA', details: { channels: ['all'] } });
+    const mail = await emailTo('late@example.com', /Confirm/);
+    const link = linkFrom(mail.text ?? '', '/requests/verify');
+    h.clock.advance((h.config.verification.ttlHours + 1) * 3600_000);
+    const expired = await h.app.inject({
+      method: 'POST',
+      url: `/api/v1/requests/${link.searchParams.get('ref')}/verification`,
+      payload: { token: link.searchParams.get('token') },
+    });
+    expect(expired.statusCode).toBe(410);
+    expect(expired.json()).toMatchObject({ code: 'verification_expired' });
+  });
+});

@@ -1,0 +1,18 @@
+import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@rightsdesk/config';
+import { QueueService } from '@rightsdesk/queue';
+
+// Job schedulers live in Redis and are upserted by id, so any number of workers can declare
+// them at start-up and each run still happens once.
+@Injectable()
+export class Schedules implements OnApplicationBootstrap {
+  constructor(
+    private readonly queue: QueueService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.queue.schedule('relay-outbox', { everyMs: this.config.worker.outboxRelayIntervalSeconds * 1000 }, { name: 'relay-outbox', data: {} });
+    await this.queue.schedule('expire-unverified-requests', { pattern: '*/15 * * * *', tz: 'UTC' }, { name: 'expire-unverified-requests', data: {} });
+  }
+}

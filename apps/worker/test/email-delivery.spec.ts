@@ -1,0 +1,125 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
+import { Test } from '@nestjs/testing';
+import { DataSource } from 'typeorm';
+import { ConfigModule, loadConfig, type AppConfig } from '@rightsdesk/config';
+import { QueueService } from '@rightsdesk/queue';
+import { startSmtpSink, testEnv, type SmtpSink } from '@rightsdesk/testing';
+import { Clock, IntakeService, WorkflowModule } from '@rightsdesk/workflow';
+import { configureWorkerApp } from '../src/bootstrap';
+import { WorkerModule } from '../src/worker.module';
+
+class ShiftedClock extends Clock {
+  shiftMs = 0;
+
+  override now(): Date {
+    return new Date(Date.now() + this.shiftMs);
+  }
+}
+
+async function waitFor<T>(probe: () => Promise<T | undefined | false>, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) {
+      return value;
+    }
+    if (Date.now() > deadline) {
+      throw new Error('condition not met in time');
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+describe('worker: outbox delivery through BullMQ', () => {
+  let sink: SmtpSink;
+  let config: AppConfig;
+  let cleanup: () => Promise<void>;
+  let worker: NestFastifyApplication | null = null;
+  const clock = new ShiftedClock();
+
+  async function startWorker(): Promise<NestFastifyApplication> {
+    const moduleRef = await Test.createTestingModule({ imports: [WorkerModule.forRoot(config)] })
+      .overrideProvider(Clock)
+      .useValue(clock)
+      .compile();
+    const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), { bufferLogs: true });
+    configureWorkerApp(app);
+    await app.init();
+    return app;
+  }
+
+  const db = () => worker!.get(DataSource);
+  const file = (email: string) => worker!.get(IntakeService).file({ type: 'access', email, country: 'DE', language: 'en' });
+  const messagesTo = (email: string) => sink.messages.filter((m) => JSON.stringify(m.to ?? '').includes(email));
+
+  beforeAll(async () => {
+    sink = await startSmtpSink();
+    const env = await testEnv({ SMTP_URL: sink.url, OUTBOX_RELAY_INTERVAL_SECONDS: '1' });
+    cleanup = env.cleanup;
+    config = loadConfig(env.env);
+    worker = await startWorker();
+  });
+
+  afterAll(async () => {
+    await worker?.close();
+    await sink.stop();
+    await cleanup();
+  });
+
+  it('sends the verification email once and marks the outbox row sent', async () => {
+    const { reference } = await file('once@example.com');
+    const message = await sink.waitForMessage((m) => (m.subject ?? '').includes(reference));
+    expect(message.messageId).toMatch(/^<[0-9a-f-]{36}@rightsdesk>$/);
+    const rows = await waitFor(async () => {
+      const result: Array<{ status: string }> = await db().query(`SELECT status, payload, attempts FROM outbox_message WHERE id = $1`, [
+        message.messageId!.slice(1, 37),
+      ]);
+      return result[0]?.status === 'sent' && result;
+    });
+    expect(rows[0]).toEqual({ status: 'sent', payload: null, attempts: 1 });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(messagesTo('once@example.com')).toHaveLength(1);
+  });
+
+  it('survives an SMTP outage: the job fails, retries with backoff and delivers once', async () => {
+    await sink.pause();
+    const { reference } = await file('outage@example.com');
+    await waitFor(async () => {
+      const rows = await db().query(
+        `SELECT o.attempts, o.last_error FROM outbox_message o JOIN privacy_request r ON r.id = o.request_id WHERE r.reference = $1`,
+        [reference],
+      );
+      return rows[0]?.attempts >= 1 && rows[0]?.last_error !== null;
+    });
+    await sink.resume();
+    await sink.waitForMessage((m) => (m.subject ?? '').includes(reference), 20_000);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(messagesTo('outage@example.com')).toHaveLength(1);
+  });
+
+  it('loses nothing when the worker stops and Redis forgets every job', async () => {
+    await worker!.close();
+    // Requests keep arriving through the api while no worker runs.
+    const apiSide = await Test.createTestingModule({ imports: [ConfigModule.forRoot(config), WorkflowModule] }).compile();
+    const api = await apiSide.init();
+    const references: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      references.push((await api.get(IntakeService).file({ type: 'access', email: `restart-${i}@example.com`, country: 'DE', language: 'en' })).reference);
+    }
+    // A Redis restart without persistence: the queued jobs are gone, the outbox rows are not.
+    const queue = api.get(QueueService).queue('email');
+    await queue.obliterate({ force: true });
+    await api.close();
+
+    clock.shiftMs = 60_000; // let the relay treat the rows as stragglers
+    worker = await startWorker();
+    for (const reference of references) {
+      await sink.waitForMessage((m) => (m.subject ?? '').includes(reference), 20_000);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    for (let i = 0; i < 5; i++) {
+      expect(messagesTo(`restart-${i}@example.com`)).toHaveLength(1);
+    }
+  });
+});

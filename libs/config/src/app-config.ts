@@ -1,0 +1,144 @@
+import { z } from 'zod';
+
+// Every variable the processes read, validated once at boot. `.env.example` documents the same list;
+// a test keeps the two in step.
+const booleanString = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+const url = (protocols: string[]) =>
+  z.string().refine(
+    (value) => {
+      try {
+        return protocols.includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    },
+    { message: `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}` },
+  );
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PUBLIC_URL: url(['http:', 'https:']).optional(),
+  TRUST_PROXY: booleanString.default(false),
+  BODY_LIMIT_BYTES: positiveInt(64 * 1024),
+  DATABASE_URL: url(['postgres:', 'postgresql:']),
+  DATABASE_POOL_SIZE: positiveInt(10),
+  REDIS_URL: url(['redis:', 'rediss:']),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9_-]{1,40}$/i, 'must be 1-40 letters, digits, "_" or "-"')
+    .default('rightsdesk'),
+  SMTP_URL: url(['smtp:', 'smtps:']),
+  MAIL_FROM: z.string().min(3).default('Rightsdesk <privacy@localhost>'),
+  COMPANY_NAME: z.string().min(1).max(100).default('Rightsdesk Demo Company'),
+  SECRET_KEY: z
+    .string()
+    .refine((value) => Buffer.from(value, 'base64').length >= 32, {
+      message: 'must be at least 32 random bytes, base64-encoded (openssl rand -base64 32)',
+    }),
+  VERIFICATION_TTL_HOURS: positiveInt(24),
+  VERIFICATION_MAX_ATTEMPTS: positiveInt(5),
+  VERIFICATION_RESEND_INTERVAL_SECONDS: positiveInt(300),
+  UNVERIFIED_EXPIRY_DAYS: positiveInt(7),
+  REGIME_FALLBACK: z.enum(['gdpr', 'uk_gdpr', 'ccpa', 'lgpd', 'us_state']).default('gdpr'),
+  RATE_LIMIT_ENABLED: booleanString.default(true),
+  RATE_LIMIT_INTAKE_PER_IP_PER_HOUR: positiveInt(30),
+  RATE_LIMIT_INTAKE_PER_EMAIL_PER_HOUR: positiveInt(5),
+  RATE_LIMIT_VERIFY_PER_IP_PER_HOUR: positiveInt(60),
+  RATE_LIMIT_STATUS_PER_IP_PER_HOUR: positiveInt(600),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  WORKER_HEALTH_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
+  WORKER_CONCURRENCY: positiveInt(10),
+  OUTBOX_RELAY_INTERVAL_SECONDS: positiveInt(5),
+  MAILBOX_DIR: z.string().min(1).optional(),
+  DEMO_MODE: booleanString.default(false),
+});
+
+export type Env = z.input<typeof envSchema>;
+
+export interface AppConfig {
+  env: 'development' | 'production' | 'test';
+  http: { port: number; host: string; publicUrl: string; trustProxy: boolean; bodyLimitBytes: number };
+  database: { url: string; poolSize: number };
+  redis: { url: string; queuePrefix: string };
+  mail: { smtpUrl: string; from: string; mailboxDir: string | null };
+  company: { name: string };
+  secretKey: Buffer;
+  verification: { ttlHours: number; maxAttempts: number; resendIntervalSeconds: number; unverifiedExpiryDays: number };
+  regimeFallback: 'gdpr' | 'uk_gdpr' | 'ccpa' | 'lgpd' | 'us_state';
+  rateLimits: {
+    enabled: boolean;
+    intakePerIpPerHour: number;
+    intakePerEmailPerHour: number;
+    verifyPerIpPerHour: number;
+    statusPerIpPerHour: number;
+  };
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  worker: { healthPort: number; concurrency: number; outboxRelayIntervalSeconds: number };
+  demoMode: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(source: Record<string, string | undefined> = process.env): AppConfig {
+  // Empty strings count as unset so `FOO=` in a .env file falls back to the default.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const name = issue.path.join('.');
+        const missing = issue.code === 'invalid_type' && cleaned[name] === undefined;
+        return missing ? `${name} is required but not set` : `${name} ${issue.message}`;
+      }),
+    );
+  }
+  const e = parsed.data;
+  return {
+    env: e.NODE_ENV,
+    http: {
+      port: e.PORT,
+      host: e.HOST,
+      publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+      trustProxy: e.TRUST_PROXY,
+      bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    },
+    database: { url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE },
+    redis: { url: e.REDIS_URL, queuePrefix: e.QUEUE_PREFIX },
+    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, mailboxDir: e.MAILBOX_DIR ?? null },
+    company: { name: e.COMPANY_NAME },
+    secretKey: Buffer.from(e.SECRET_KEY, 'base64'),
+    verification: {
+      ttlHours: e.VERIFICATION_TTL_HOURS,
+      maxAttempts: e.VERIFICATION_MAX_ATTEMPTS,
+      resendIntervalSeconds: e.VERIFICATION_RESEND_INTERVAL_SECONDS,
+      unverifiedExpiryDays: e.UNVERIFIED_EXPIRY_DAYS,
+    },
+    regimeFallback: e.REGIME_FALLBACK,
+    rateLimits: {
+      enabled: e.RATE_LIMIT_ENABLED,
+      intakePerIpPerHour: e.RATE_LIMIT_INTAKE_PER_IP_PER_HOUR,
+      intakePerEmailPerHour: e.RATE_LIMIT_INTAKE_PER_EMAIL_PER_HOUR,
+      verifyPerIpPerHour: e.RATE_LIMIT_VERIFY_PER_IP_PER_HOUR,
+      statusPerIpPerHour: e.RATE_LIMIT_STATUS_PER_IP_PER_HOUR,
+    },
+    logLevel: e.LOG_LEVEL,
+    worker: {
+      healthPort: e.WORKER_HEALTH_PORT,
+      concurrency: e.WORKER_CONCURRENCY,
+      outboxRelayIntervalSeconds: e.OUTBOX_RELAY_INTERVAL_SECONDS,
+    },
+    demoMode: e.DEMO_MODE,
+  };
+}

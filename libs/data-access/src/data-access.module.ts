@@ -1,0 +1,25 @@
+import { Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { APP_CONFIG, type AppConfig } from '@rightsdesk/config';
+import { DatabaseTransactions } from './database-transactions';
+import { createDataSourceOptions } from './data-source-options';
+import { AuditRepository } from './repositories/audit.repository';
+import { OutboxRepository } from './repositories/outbox.repository';
+import { PrivacyRequestRepository } from './repositories/privacy-request.repository';
+import { VerificationTokenRepository } from './repositories/verification-token.repository';
+import { MigrationRunner } from './migration-runner';
+
+const repositories = [PrivacyRequestRepository, VerificationTokenRepository, OutboxRepository, AuditRepository];
+
+@Global()
+@Module({
+  imports: [
+    TypeOrmModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => createDataSourceOptions(config.database),
+    }),
+  ],
+  providers: [DatabaseTransactions, MigrationRunner, ...repositories],
+  exports: [DatabaseTransactions, ...repositories],
+})
+export class DataAccessModule {}

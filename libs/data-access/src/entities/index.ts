@@ -1,0 +1,8 @@
+import { AuditEventEntity } from './audit-event.entity';
+import { OutboxMessageEntity } from './outbox-message.entity';
+import { PrivacyRequestEntity } from './privacy-request.entity';
+import { VerificationTokenEntity } from './verification-token.entity';
+
+export { AuditEventEntity, OutboxMessageEntity, PrivacyRequestEntity, VerificationTokenEntity };
+
+export const ENTITIES = [PrivacyRequestEntity, VerificationTokenEntity, OutboxMessageEntity, AuditEventEntity];

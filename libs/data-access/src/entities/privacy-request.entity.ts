@@ -1,0 +1,87 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import type { RegimeId, RequestStatus, RequestType } from '@rightsdesk/domain';
+
+// Personal data (email, name, per-type details) lives only in `personalData`, encrypted by the
+// workflow layer; `emailLookup` is a keyed hash so a request can be found by exact email without
+// storing or scanning plaintext.
+@Entity({ name: 'privacy_request' })
+@Index('privacy_request_email_lookup_idx', ['emailLookup'])
+@Index('privacy_request_status_due_idx', ['status', 'dueOn'])
+@Index('privacy_request_dedup_idx', ['dedupKey'], { where: `status = 'pending_verification'` })
+export class PrivacyRequestEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  id!: string;
+
+  @Index('privacy_request_reference_key', { unique: true })
+  @Column({ type: 'varchar', length: 24 })
+  reference!: string;
+
+  @Column({ type: 'varchar', length: 32 })
+  type!: RequestType;
+
+  @Column({ type: 'varchar', length: 32 })
+  status!: RequestStatus;
+
+  @Column({ type: 'varchar', length: 16 })
+  regime!: RegimeId;
+
+  @Column({ type: 'char', length: 2 })
+  country!: string;
+
+  @Column({ type: 'varchar', length: 6, nullable: true })
+  region!: string | null;
+
+  @Column({ type: 'varchar', length: 5 })
+  language!: string;
+
+  @Column({ type: 'varchar', length: 16, default: 'web' })
+  channel!: string;
+
+  @Column({ name: 'email_lookup', type: 'bytea' })
+  emailLookup!: Buffer;
+
+  @Column({ name: 'dedup_key', type: 'bytea', nullable: true })
+  dedupKey!: Buffer | null;
+
+  @Column({ name: 'personal_data', type: 'bytea' })
+  personalData!: Buffer;
+
+  @Column({ name: 'received_at', type: 'timestamptz' })
+  receivedAt!: Date;
+
+  @Column({ name: 'received_on', type: 'date' })
+  receivedOn!: string;
+
+  @Column({ name: 'due_on', type: 'date' })
+  dueOn!: string;
+
+  @Column({ name: 'due_explanation', type: 'text' })
+  dueExplanation!: string;
+
+  @Column({ type: 'boolean', default: false })
+  extended!: boolean;
+
+  @Column({ name: 'verified_at', type: 'timestamptz', nullable: true })
+  verifiedAt!: Date | null;
+
+  @Column({ name: 'verification_failures', type: 'integer', default: 0 })
+  verificationFailures!: number;
+
+  @Column({ name: 'verification_sent_at', type: 'timestamptz', nullable: true })
+  verificationSentAt!: Date | null;
+
+  @Column({ name: 'status_token_hash', type: 'bytea', nullable: true })
+  statusTokenHash!: Buffer | null;
+
+  @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
+  closedAt!: Date | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+
+  @VersionColumn({ type: 'integer' })
+  version!: number;
+}

@@ -1,0 +1,69 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { OutboxMessageEntity } from '../entities/outbox-message.entity';
+
+@Injectable()
+export class OutboxRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async add(tx: EntityManager, message: Pick<OutboxMessageEntity, 'id' | 'requestId' | 'channel' | 'template' | 'payload'>): Promise<void> {
+    await tx.getRepository(OutboxMessageEntity).insert({ ...message, status: 'pending', attempts: 0 });
+  }
+
+  findById(id: string): Promise<OutboxMessageEntity | null> {
+    return this.dataSource.getRepository(OutboxMessageEntity).findOneBy({ id });
+  }
+
+  /**
+   * Takes the message for one send attempt. Returns null when it is already sent or another
+   * sender holds an unexpired claim, so two deliveries of the same job never both send.
+   */
+  async claim(id: string, leaseSeconds: number): Promise<OutboxMessageEntity | null> {
+    const rows = await this.dataSource.query<Array<{ id: string }>>(
+      `UPDATE outbox_message
+          SET claimed_until = now() + make_interval(secs => $2), attempts = attempts + 1
+        WHERE id = $1 AND status = 'pending' AND (claimed_until IS NULL OR claimed_until < now())
+        RETURNING id`,
+      [id, leaseSeconds],
+    );
+    return rows.length === 0 ? null : this.findById(id);
+  }
+
+  async markSent(id: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE outbox_message SET status = 'sent', sent_at = now(), payload = NULL, claimed_until = NULL, last_error = NULL
+        WHERE id = $1`,
+      [id],
+    );
+  }
+
+  async release(id: string, error: string): Promise<void> {
+    await this.dataSource.query(`UPDATE outbox_message SET claimed_until = NULL, last_error = $2 WHERE id = $1`, [
+      id,
+      error.slice(0, 500),
+    ]);
+  }
+
+  async markEnqueued(ids: string[]): Promise<void> {
+    if (ids.length === 0) {
+      return;
+    }
+    await this.dataSource.query(`UPDATE outbox_message SET enqueued_at = now() WHERE id = ANY($1::uuid[])`, [ids]);
+  }
+
+  /** Pending messages whose enqueue never happened or was long ago (lost job, Redis restart). */
+  async findStale(enqueuedBefore: Date, limit: number): Promise<string[]> {
+    const rows = await this.dataSource.query<Array<{ id: string }>>(
+      `SELECT id FROM outbox_message
+        WHERE status = 'pending' AND created_at < $1 AND (enqueued_at IS NULL OR enqueued_at < $1)
+          AND (claimed_until IS NULL OR claimed_until < now())
+        ORDER BY created_at LIMIT $2`,
+      [enqueuedBefore, limit],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  countPending(): Promise<number> {
+    return this.dataSource.getRepository(OutboxMessageEntity).countBy({ status: 'pending' });
+  }
+}

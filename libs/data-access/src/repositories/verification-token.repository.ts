@@ -1,0 +1,29 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, IsNull, MoreThan, type EntityManager } from 'typeorm';
+import { VerificationTokenEntity } from '../entities/verification-token.entity';
+
+@Injectable()
+export class VerificationTokenRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  private repo(tx?: EntityManager) {
+    return (tx ?? this.dataSource.manager).getRepository(VerificationTokenEntity);
+  }
+
+  async insert(tx: EntityManager, token: VerificationTokenEntity): Promise<void> {
+    await this.repo(tx).insert(token);
+  }
+
+  findByHash(tokenHash: Buffer, tx?: EntityManager): Promise<VerificationTokenEntity | null> {
+    return this.repo(tx).findOneBy({ tokenHash });
+  }
+
+  findUsable(requestId: string, now: Date, tx?: EntityManager): Promise<VerificationTokenEntity[]> {
+    return this.repo(tx).findBy({ requestId, usedAt: IsNull(), expiresAt: MoreThan(now) });
+  }
+
+  // Once the address is proven every outstanding link for the request stops working.
+  async useAll(tx: EntityManager, requestId: string, now: Date): Promise<void> {
+    await this.repo(tx).update({ requestId, usedAt: IsNull() }, { usedAt: now });
+  }
+}

@@ -1,0 +1,35 @@
+import { type RenderedEmail } from './email-layout.template';
+import { type MailLocale } from './mail-locale';
+import { renderRequestVerifiedEmail, type RequestVerifiedParams } from './request-verified.template';
+import { renderVerifyRequestEmail, type VerifyRequestParams } from './verify-request.template';
+
+// Stable literals: these names are stored in outbox rows and job payloads, so they never derive
+// from a function name.
+export type EmailTemplateName = 'verify_request' | 'request_verified';
+
+export const EMAIL_TEMPLATE_NAMES: readonly EmailTemplateName[] = ['verify_request', 'request_verified'];
+
+export interface EmailTemplateParams {
+  verify_request: VerifyRequestParams;
+  request_verified: RequestVerifiedParams;
+}
+
+export type EmailMessageSpec = {
+  [K in EmailTemplateName]: { template: K; locale: MailLocale; params: EmailTemplateParams[K] };
+}[EmailTemplateName];
+
+export type EmailMessageSpecOf<K extends EmailTemplateName> = Extract<EmailMessageSpec, { template: K }>;
+
+export function renderEmail(spec: EmailMessageSpec): RenderedEmail {
+  switch (spec.template) {
+    case 'verify_request':
+      return renderVerifyRequestEmail(spec.params, spec.locale);
+    case 'request_verified':
+      return renderRequestVerifiedEmail(spec.params, spec.locale);
+    default: {
+      // Specs are read back from outbox rows, so an unknown name can arrive at run time.
+      const unknown: never = spec;
+      throw new TypeError(`Unknown email template "${String((unknown as { template: unknown }).template)}"`);
+    }
+  }
+}

@@ -1,0 +1,249 @@
+import { type EmailMessageSpec, renderEmail } from './email-catalogue';
+import { formatCalendarDate, formatHours, MAIL_LOCALES, resolveMailLocale } from './mail-locale';
+import type { RequestType } from '@rightsdesk/domain';
+import { REQUEST_TYPE_LABELS } from './request-type-label';
+import { type RequestVerifiedParams } from './request-verified.template';
+import { type VerifyRequestParams } from './verify-request.template';
+
+const HTML_TAG = /<\/?[a-z!][^>]*>/i;
+const HOSTILE = '<script>alert("x")</script>';
+
+function aVerifyRequest(overrides: Partial<VerifyRequestParams> = {}): VerifyRequestParams {
+  return {
+    companyName: 'Acme GmbH',
+    reference: 'RD-7K3M-Q9PX',
+    requestType: 'erasure',
+    verifyUrl: 'https://privacy.acme.test/verify?token=abc123&r=RD-7K3M-Q9PX',
+    expiresInHours: 24,
+    ...overrides,
+  };
+}
+
+function aRequestVerified(overrides: Partial<RequestVerifiedParams> = {}): RequestVerifiedParams {
+  return {
+    companyName: 'Acme GmbH',
+    reference: 'RD-7K3M-Q9PX',
+    requestType: 'access',
+    statusUrl: 'https://privacy.acme.test/status?token=xyz789&r=RD-7K3M-Q9PX',
+    dueOn: '2025-04-13',
+    dueExplanation: 'The GDPR gives us one month from the day you confirmed.',
+    ...overrides,
+  };
+}
+
+function specs(locale: EmailMessageSpec['locale']): EmailMessageSpec[] {
+  return [
+    { template: 'verify_request', locale, params: aVerifyRequest() },
+    { template: 'request_verified', locale, params: aRequestVerified() },
+  ];
+}
+
+describe.each(MAIL_LOCALES)('every template in %s', (locale) => {
+  it.each(specs(locale).map((spec) => [spec.template, spec] as const))(
+    '%s has the reference, both link forms, the company and a lang attribute',
+    (_name, spec) => {
+      const sut = renderEmail(spec);
+      const url = spec.template === 'verify_request' ? spec.params.verifyUrl : spec.params.statusUrl;
+      const escapedUrl = url.replace(/&/g, '&amp;');
+
+      expect(sut.subject).toContain('RD-7K3M-Q9PX');
+      expect(sut.text).toContain('RD-7K3M-Q9PX');
+      expect(sut.html).toContain('RD-7K3M-Q9PX');
+      expect(sut.text).toContain(url);
+      expect(sut.html).toContain(`href="${escapedUrl}"`);
+      expect(sut.html).toContain(`>${escapedUrl}</a>`);
+      expect(sut.html).toContain(`<html lang="${locale}"`);
+      expect(sut.text).toContain('Acme GmbH');
+      expect(sut.html).toContain('Acme GmbH');
+    },
+  );
+
+  it.each(specs(locale).map((spec) => [spec.template, spec] as const))(
+    '%s has a text part without HTML tags and an HTML part with no external resources',
+    (_name, spec) => {
+      const sut = renderEmail(spec);
+
+      expect(sut.text).not.toMatch(HTML_TAG);
+      expect(sut.text).not.toMatch(/&(amp|lt|gt|quot|#39);/);
+      expect(sut.html).not.toMatch(/<(img|link|script)\b/i);
+      expect(sut.html).not.toMatch(/src=|url\(/i);
+      expect(sut.html).toMatch(/<title>[^<]+<\/title>/);
+    },
+  );
+
+  it.each(specs(locale).map((spec) => [spec.template, spec] as const))(
+    '%s escapes hostile input in every interpolated value',
+    (_name, spec) => {
+      const hostile: EmailMessageSpec =
+        spec.template === 'verify_request'
+          ? {
+              ...spec,
+              params: aVerifyRequest({
+                companyName: HOSTILE,
+                reference: `RD-1 ${HOSTILE}`,
+                verifyUrl: `https://privacy.acme.test/verify?t="><script>x</script>`,
+              }),
+            }
+          : {
+              ...spec,
+              params: aRequestVerified({
+                companyName: HOSTILE,
+                reference: `RD-1 ${HOSTILE}`,
+                statusUrl: `https://privacy.acme.test/status?t="><script>x</script>`,
+                dueExplanation: HOSTILE,
+              }),
+            };
+
+      const sut = renderEmail(hostile);
+
+      expect(sut.html).not.toMatch(/<script/i);
+      expect(sut.html).toMatch(
+        /href="https:\/\/privacy\.acme\.test\/\w+\?t=&quot;&gt;&lt;script&gt;x&lt;\/script&gt;"/,
+      );
+      expect(sut.html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
+    },
+  );
+});
+
+describe('verify_request', () => {
+  it('asks for confirmation in English without saying whether data is held', () => {
+    const sut = renderEmail({ template: 'verify_request', locale: 'en', params: aVerifyRequest() });
+
+    expect(sut.subject).toBe('Confirm your privacy request RD-7K3M-Q9PX');
+    expect(sut.text).toContain('We received a request for deletion of your data.');
+    expect(sut.text).toContain('Nothing happens until you confirm');
+    expect(sut.text).toContain('This link expires in 24 hours.');
+    expect(sut.text).toContain('If you did not make this request, ignore this email — nothing will happen.');
+    expect(sut.text).not.toMatch(/we (hold|have|store|found)|your account|records? (about|of) you/i);
+  });
+
+  it('asks for confirmation in German', () => {
+    const sut = renderEmail({
+      template: 'verify_request',
+      locale: 'de',
+      params: aVerifyRequest({ requestType: 'access', expiresInHours: 1 }),
+    });
+
+    expect(sut.subject).toBe('Bestätigen Sie Ihre Datenschutzanfrage RD-7K3M-Q9PX');
+    expect(sut.text).toContain('Gewünscht wird: eine Kopie Ihrer Daten.');
+    expect(sut.text).toContain('Dieser Link läuft in 1 Stunde ab.');
+    expect(sut.text).toContain('ignorieren Sie diese E-Mail');
+    expect(sut.html).toContain('Anfrage bestätigen');
+  });
+
+  it.each(Object.keys(REQUEST_TYPE_LABELS) as RequestType[])(
+    'uses the label for %s in both languages',
+    (type) => {
+      for (const locale of MAIL_LOCALES) {
+        const sut = renderEmail({
+          template: 'verify_request',
+          locale,
+          params: aVerifyRequest({ requestType: type }),
+        });
+        expect(sut.text).toContain(REQUEST_TYPE_LABELS[type][locale]);
+        expect(sut.html).toContain(REQUEST_TYPE_LABELS[type][locale].replace(/'/g, '&#39;'));
+      }
+    },
+  );
+
+  it('refuses a link that is not http or https', () => {
+    expect(() =>
+      renderEmail({
+        template: 'verify_request',
+        locale: 'en',
+        params: aVerifyRequest({ verifyUrl: 'javascript:alert(1)' }),
+      }),
+    ).toThrow(/http or https/);
+  });
+
+  it('keeps a line break in a value out of the subject', () => {
+    const sut = renderEmail({
+      template: 'verify_request',
+      locale: 'en',
+      params: aVerifyRequest({ reference: 'RD-1\r\nBcc: someone@example.test' }),
+    });
+
+    expect(sut.subject).toBe('Confirm your privacy request RD-1 Bcc: someone@example.test');
+  });
+});
+
+describe('request_verified', () => {
+  it('states the queue, the due date and the explanation in English', () => {
+    const sut = renderEmail({ template: 'request_verified', locale: 'en', params: aRequestVerified() });
+
+    expect(sut.subject).toBe('We are working on your privacy request RD-7K3M-Q9PX');
+    expect(sut.text).toContain('queued for review');
+    expect(sut.text).toContain(
+      'We will respond by 13 April 2025. The GDPR gives us one month from the day you confirmed.',
+    );
+    expect(sut.html).toContain('13 April 2025');
+  });
+
+  it('states the due date in German', () => {
+    const sut = renderEmail({
+      template: 'request_verified',
+      locale: 'de',
+      params: aRequestVerified({ dueExplanation: 'Die DSGVO gibt uns einen Monat.' }),
+    });
+
+    expect(sut.subject).toBe('Wir bearbeiten Ihre Datenschutzanfrage RD-7K3M-Q9PX');
+    expect(sut.text).toContain(
+      'Wir antworten spätestens bis zum 13. April 2025. Die DSGVO gibt uns einen Monat.',
+    );
+    expect(sut.text).toContain('zur Prüfung');
+  });
+
+  it('refuses a due date that is not a calendar date', () => {
+    expect(() =>
+      renderEmail({
+        template: 'request_verified',
+        locale: 'en',
+        params: aRequestVerified({ dueOn: '2025-02-30' }),
+      }),
+    ).toThrow(RangeError);
+  });
+});
+
+describe('renderEmail', () => {
+  it('falls back to English for a locale it has no translation for', () => {
+    const spec = {
+      template: 'verify_request',
+      locale: 'fr',
+      params: aVerifyRequest(),
+    } as unknown as EmailMessageSpec;
+
+    const sut = renderEmail(spec);
+
+    expect(sut.subject).toBe('Confirm your privacy request RD-7K3M-Q9PX');
+    expect(sut.html).toContain('<html lang="en"');
+  });
+
+  it('throws on a template name read back from storage that no longer exists', () => {
+    const spec = { template: 'gone', locale: 'en', params: {} } as unknown as EmailMessageSpec;
+
+    expect(() => renderEmail(spec)).toThrow('Unknown email template "gone"');
+  });
+});
+
+describe('mail locale helpers', () => {
+  it.each([
+    ['de', 'de'],
+    ['de-AT', 'de'],
+    ['DE_de', 'de'],
+    ['en-US', 'en'],
+    ['fr', 'en'],
+    ['', 'en'],
+    [undefined, 'en'],
+    [null, 'en'],
+  ])('resolves %p to %p', (input, expected) => {
+    expect(resolveMailLocale(input)).toBe(expected);
+  });
+
+  it('formats calendar dates and hours per locale', () => {
+    expect(formatCalendarDate('2025-01-01', 'en')).toBe('1 January 2025');
+    expect(formatCalendarDate('2025-01-01', 'de')).toBe('1. Januar 2025');
+    expect(formatHours(48, 'en')).toBe('48 hours');
+    expect(formatHours(48, 'de')).toBe('48 Stunden');
+    expect(() => formatHours(0, 'en')).toThrow(RangeError);
+  });
+});

@@ -1,0 +1,3 @@
+export * from './health.module';
+export * from './logging';
+export * from './public.decorator';

@@ -1,0 +1,5 @@
+export { createTestDatabase, type TestDatabase } from './test-database';
+export { postgresTestUrl, redisTestUrl, uniqueQueuePrefix } from './test-service-urls';
+export { startSmtpSink, type SmtpSink } from './smtp-sink';
+export { testEnv, type TestEnv } from './test-env';
+export { TEMPLATE_DATABASE, TEST_PG_URL_VAR, TEST_REDIS_URL_VAR } from './test-services.constants';

@@ -1,0 +1,68 @@
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import { postgresTestUrl } from './test-service-urls';
+import { TEMPLATE_DATABASE } from './test-services.constants';
+
+export interface TestDatabase {
+  /** postgres://postgres@127.0.0.1:PORT/t_<hex> */
+  url: string;
+  name: string;
+  /** Drops the database, disconnecting anyone still on it. Safe to call twice. */
+  drop(): Promise<void>;
+}
+
+// Any number serves; it only has to be the same in every Jest worker.
+const CLONE_LOCK = 7_201_120_431;
+const CLONE_ATTEMPTS = 20;
+
+/** A fresh database cloned from the migrated template, so test files never see each other's rows. */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const serverUrl = postgresTestUrl();
+  const name = `t_${randomBytes(8).toString('hex')}`;
+  await withClient(serverUrl, async (client) => {
+    // PostgreSQL refuses to clone a template while another session is connected to it; an
+    // advisory lock makes the Jest workers take turns and the retry covers anything else.
+    await client.query('SELECT pg_advisory_lock($1)', [CLONE_LOCK]);
+    try {
+      for (let attempt = 1; ; attempt += 1) {
+        try {
+          await client.query(`CREATE DATABASE "${name}" TEMPLATE ${TEMPLATE_DATABASE}`);
+          return;
+        } catch (error) {
+          if (attempt >= CLONE_ATTEMPTS || !/is being accessed by other users/.test(String(error))) {
+            throw error;
+          }
+          await new Promise((resolve) => setTimeout(resolve, 20 * attempt + Math.random() * 30));
+        }
+      }
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1)', [CLONE_LOCK]);
+    }
+  });
+
+  let dropping: Promise<void> | undefined;
+  return {
+    url: withDatabase(serverUrl, name),
+    name,
+    drop: () =>
+      (dropping ??= withClient(serverUrl, async (client) => {
+        await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      })),
+  };
+}
+
+function withDatabase(serverUrl: string, database: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+async function withClient<T>(url: string, use: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await use(client);
+  } finally {
+    await client.end();
+  }
+}

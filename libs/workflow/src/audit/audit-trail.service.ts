@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import { AuditRepository, type NewAuditEvent, type Tx } from '@rightsdesk/data-access';
+import { AuditChainVerifier } from '@rightsdesk/domain';
+import { Clock } from '../time/clock';
+
+export type AuditRecord = Omit<NewAuditEvent, 'occurredAt' | 'reason' | 'data' | 'actorId'> & {
+  actorId?: string | null;
+  reason?: string | null;
+  data?: Record<string, unknown> | null;
+};
+
+export type ChainVerification =
+  | { ok: true; checked: number }
+  | { ok: false; checked: number; firstBroken: { sequence: number | string; reason: string } };
+
+@Injectable()
+export class AuditTrail {
+  constructor(
+    private readonly audit: AuditRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Appends within the caller's transaction; call it last so the chain lock is held briefly. */
+  async record(tx: Tx, event: AuditRecord): Promise<void> {
+    await this.audit.append(tx, {
+      actorId: null,
+      reason: null,
+      data: null,
+      ...event,
+      occurredAt: this.clock.now(),
+    });
+  }
+
+  /** Re-computes every hash in id order and names the first row that does not match. */
+  async verify(): Promise<ChainVerification> {
+    const verifier = new AuditChainVerifier();
+    let result: ChainVerification = { ok: true, checked: 0 };
+    for await (const link of this.audit.links()) {
+      result = verifier.add(link);
+      if (!result.ok) {
+        return result;
+      }
+    }
+    return result;
+  }
+}

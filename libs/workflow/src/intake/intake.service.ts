@@ -1,0 +1,168 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@rightsdesk/config';
+import {
+  DatabaseTransactions,
+  PrivacyRequestEntity,
+  PrivacyRequestRepository,
+  type Tx,
+  VerificationTokenRepository,
+} from '@rightsdesk/data-access';
+import {
+  canonicalJson,
+  computeDeadline,
+  formatReference,
+  type IntakeInput,
+  regimeFor,
+  toCalendarDate,
+} from '@rightsdesk/domain';
+import type { MailLocale } from '@rightsdesk/mail';
+import { AuditTrail } from '../audit/audit-trail.service';
+import { OutboxService } from '../outbox/outbox.service';
+import { RateLimiter } from '../rate-limit/rate-limiter';
+import { FieldCipher } from '../security/field-cipher';
+import { KeyedHash, newToken, normalizeEmail } from '../security/keyed-hash';
+import { Clock } from '../time/clock';
+import type { SubjectRecord } from './subject-record';
+
+export interface IntakeReceipt {
+  reference: string;
+  status: 'pending_verification';
+}
+
+const DUPLICATE_WINDOW_MS = 24 * 3600 * 1000;
+
+@Injectable()
+export class IntakeService {
+  constructor(
+    private readonly transactions: DatabaseTransactions,
+    private readonly requests: PrivacyRequestRepository,
+    private readonly tokens: VerificationTokenRepository,
+    private readonly outbox: OutboxService,
+    private readonly audit: AuditTrail,
+    private readonly cipher: FieldCipher,
+    private readonly hash: KeyedHash,
+    private readonly rateLimiter: RateLimiter,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * Files a request and sends the verification email. The answer is the same whether or not we
+   * hold data about the address (we don't even look), and an identical unverified request within
+   * 24 hours returns the existing reference instead of a duplicate.
+   */
+  async file(input: IntakeInput): Promise<IntakeReceipt> {
+    const email = normalizeEmail(input.email);
+    await this.rateLimiter.consume('intake-email', email, this.config.rateLimits.intakePerEmailPerHour, 3600);
+
+    const now = this.clock.now();
+    const dedupKey = this.hash.dedup(
+      canonicalJson({ type: input.type, email, name: input.name ?? null, country: input.country, region: input.region ?? null, language: input.language, details: input.details ?? null }),
+    );
+
+    const { reference, outboxIds } = await this.transactions.run(async (tx) => {
+      await this.requests.lockDedupKey(tx, dedupKey);
+      const existing = await this.requests.findPendingDuplicate(tx, dedupKey, new Date(now.getTime() - DUPLICATE_WINDOW_MS));
+      if (existing) {
+        return { reference: existing.reference, outboxIds: await this.resendVerification(tx, existing, email, now) };
+      }
+      return this.createRequest(tx, input, email, dedupKey, now);
+    });
+
+    await this.outbox.dispatch(outboxIds);
+    return { reference, status: 'pending_verification' };
+  }
+
+  private async createRequest(
+    tx: Tx,
+    input: IntakeInput,
+    email: string,
+    dedupKey: Buffer,
+    now: Date,
+  ): Promise<{ reference: string; outboxIds: string[] }> {
+    const regime = regimeFor(input.country, input.region, this.config.regimeFallback);
+    const receivedOn = toCalendarDate(now);
+    const deadline = computeDeadline({ regime, type: input.type, receivedOn });
+    const subject: SubjectRecord = { email, name: input.name ?? null, details: input.details ?? null };
+
+    const request = Object.assign(new PrivacyRequestEntity(), {
+      id: randomUUID(),
+      reference: formatReference(randomBytes(10)),
+      type: input.type,
+      status: 'pending_verification' as const,
+      regime,
+      country: input.country,
+      region: input.region ?? null,
+      language: input.language,
+      channel: 'web',
+      emailLookup: this.hash.email(email),
+      dedupKey,
+      personalData: this.cipher.encryptJson(subject),
+      receivedAt: now,
+      receivedOn,
+      dueOn: deadline.dueOn,
+      dueExplanation: deadline.explanation,
+      extended: false,
+      verifiedAt: null,
+      verificationFailures: 0,
+      verificationSentAt: now,
+      statusTokenHash: null,
+      closedAt: null,
+    });
+    await this.requests.insert(tx, request);
+    const outboxId = await this.issueVerification(tx, request, email, now);
+    await this.audit.record(tx, {
+      requestId: request.id,
+      actorType: 'requester',
+      action: 'request_received',
+      fromStatus: null,
+      toStatus: 'pending_verification',
+      data: { type: request.type, regime, channel: 'web', dueOn: deadline.dueOn },
+    });
+    return { reference: request.reference, outboxIds: [outboxId] };
+  }
+
+  // Re-sending is limited per request so the endpoint can't be used to flood someone's inbox.
+  private async resendVerification(tx: Tx, request: PrivacyRequestEntity, email: string, now: Date): Promise<string[]> {
+    const lastSent = request.verificationSentAt?.getTime() ?? 0;
+    if (now.getTime() - lastSent < this.config.verification.resendIntervalSeconds * 1000) {
+      return [];
+    }
+    const outboxId = await this.issueVerification(tx, request, email, now);
+    await this.requests.update(tx, request.id, { verificationSentAt: now });
+    await this.audit.record(tx, {
+      requestId: request.id,
+      actorType: 'requester',
+      action: 'verification_resent',
+      fromStatus: request.status,
+      toStatus: request.status,
+    });
+    return [outboxId];
+  }
+
+  private async issueVerification(tx: Tx, request: PrivacyRequestEntity, email: string, now: Date): Promise<string> {
+    const token = newToken();
+    const ttlHours = this.config.verification.ttlHours;
+    await this.tokens.insert(tx, {
+      id: randomUUID(),
+      requestId: request.id,
+      tokenHash: this.hash.token(token),
+      expiresAt: new Date(now.getTime() + ttlHours * 3600 * 1000),
+      usedAt: null,
+      createdAt: now,
+    });
+    const verifyUrl = `${this.config.http.publicUrl}/requests/verify?${new URLSearchParams({ ref: request.reference, token }).toString()}`;
+    return this.outbox.addEmail(tx, request.id, email, {
+      template: 'verify_request',
+      locale: request.language as MailLocale,
+      params: {
+        companyName: this.config.company.name,
+        reference: request.reference,
+        requestType: request.type,
+        verifyUrl,
+        expiresInHours: ttlHours,
+      },
+    });
+  }
+}

@@ -1,0 +1,48 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig, deriveKey } from '@rightsdesk/config';
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+/** 256 random bits, URL-safe: link tokens and status tokens. */
+export function newToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+export function sameHash(a: Buffer | null | undefined, b: Buffer): boolean {
+  return !!a && a.length === b.length && timingSafeEqual(a, b);
+}
+
+// Keyed hashes (HMAC-SHA256): a stolen database alone can neither confirm a guessed email
+// address nor replay a token, because the key lives only in the processes' configuration.
+@Injectable()
+export class KeyedHash {
+  private readonly emailKey: Buffer;
+  private readonly tokenKey: Buffer;
+  private readonly dedupKey: Buffer;
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.emailKey = deriveKey(config.secretKey, 'email-lookup');
+    this.tokenKey = deriveKey(config.secretKey, 'token-hash');
+    this.dedupKey = deriveKey(config.secretKey, 'dedup-key');
+  }
+
+  email(email: string): Buffer {
+    return createHmac('sha256', this.emailKey).update(normalizeEmail(email)).digest();
+  }
+
+  token(token: string): Buffer {
+    return createHmac('sha256', this.tokenKey).update(token).digest();
+  }
+
+  dedup(canonical: string): Buffer {
+    return createHmac('sha256', this.dedupKey).update(canonical).digest();
+  }
+
+  /** Short, non-reversible label for rate-limit keys (no raw IPs or emails in Redis). */
+  label(value: string): string {
+    return createHmac('sha256', this.dedupKey).update(`label:${value}`).digest('base64url').slice(0, 22);
+  }
+}

@@ -1,0 +1,32 @@
+// `npm run bench`: named benchmarks, one table. Each benchmark measures its raw baseline in the
+// same run, because these machines are shared and noisy: compare ratios, not absolute numbers.
+//   npm run bench                 all benchmarks, 3 rounds, median reported
+//   npm run bench -- intake       one benchmark
+//   BENCH_ROUNDS=5 BENCH_SECONDS=10 npm run bench
+import { intakeBenchmark } from './intake.bench.mjs';
+
+const BENCHMARKS = { intake: intakeBenchmark };
+
+const selected = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
+const names = selected.length > 0 ? selected : Object.keys(BENCHMARKS);
+const unknown = names.filter((name) => !BENCHMARKS[name]);
+if (unknown.length > 0) {
+  console.error(`unknown benchmark(s): ${unknown.join(', ')}; known: ${Object.keys(BENCHMARKS).join(', ')}`);
+  process.exit(2);
+}
+const options = { rounds: Number(process.env.BENCH_ROUNDS ?? 3), seconds: Number(process.env.BENCH_SECONDS ?? 8) };
+
+const rows = [];
+for (const name of names) {
+  console.error(`running ${name} (${options.rounds} rounds × ${options.seconds} s)…`);
+  rows.push(...(await BENCHMARKS[name](options)));
+}
+
+const headers = ['benchmark', 'measure', 'ours', 'baseline', 'ratio', 'target', 'verdict'];
+const table = [headers, ...rows.map((row) => headers.map((h) => String(row[h] ?? '')))];
+const widths = headers.map((_, i) => Math.max(...table.map((line) => line[i].length)));
+const line = (cells) => `| ${cells.map((cell, i) => cell.padEnd(widths[i])).join(' | ')} |`;
+console.log(line(headers));
+console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+for (const cells of table.slice(1)) console.log(line(cells));
+process.exit(rows.some((row) => row.verdict === 'FAIL') ? 1 : 0);

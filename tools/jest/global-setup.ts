@@ -1,0 +1,77 @@
+import { mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+// Relative imports only: Jest runs this file outside its module registry, without path aliases.
+import { MIGRATIONS } from '../../libs/data-access/src/migrations';
+import { startPostgres, startRedis } from '../../libs/local-services/src';
+import { TEMPLATE_DATABASE, TEST_DIR_PREFIX, TEST_PG_URL_VAR, TEST_REDIS_URL_VAR } from '../../libs/testing/src/test-services.constants';
+import { recordRun, setTestServices, sweepStrayRuns, type TestServices } from './test-services';
+import globalTeardown from './global-teardown';
+
+// Outside the per-run directory: an initialized cluster is copied in ≈0.1 s, initdb takes ≈1 s.
+const INITDB_CACHE = path.join(os.tmpdir(), 'rightsdesk-initdb-cache');
+
+// Starts one PostgreSQL and one Redis for the whole run and migrates a template database that
+// each test file clones (libs/testing createTestDatabase). Jest requires a default export here.
+export default async function globalSetup(): Promise<void> {
+  const needPostgres = !process.env[TEST_PG_URL_VAR];
+  const needRedis = !process.env[TEST_REDIS_URL_VAR];
+  if (!needPostgres && !needRedis) {
+    return;
+  }
+  await sweepStrayRuns();
+  const services: TestServices = { dir: await mkdtemp(path.join(os.tmpdir(), TEST_DIR_PREFIX)), exported: [] };
+  setTestServices(services);
+  // allSettled: when one start fails, wait for the other so the teardown can stop it too.
+  const results = await Promise.allSettled([
+    needPostgres &&
+      startPostgres({ dataDir: path.join(services.dir, 'postgres'), mode: 'ephemeral', initdbCache: INITDB_CACHE }).then(async (postgres) => {
+        services.postgres = postgres;
+        await createTemplateDatabase(postgres.url);
+        exportVar(services, TEST_PG_URL_VAR, postgres.url);
+      }),
+    needRedis &&
+      startRedis().then((redis) => {
+        services.redis = redis;
+        exportVar(services, TEST_REDIS_URL_VAR, redis.url);
+      }),
+  ]);
+  const failure = results.find((result) => result.status === 'rejected');
+  if (failure) {
+    await globalTeardown();
+    throw failure.reason;
+  }
+  await recordRun(services);
+}
+
+function exportVar(services: TestServices, name: string, value: string): void {
+  process.env[name] = value;
+  services.exported.push(name);
+}
+
+async function createTemplateDatabase(serverUrl: string): Promise<void> {
+  await withClient(serverUrl, (client) => client.query(`CREATE DATABASE ${TEMPLATE_DATABASE}`));
+  const url = new URL(serverUrl);
+  url.pathname = `/${TEMPLATE_DATABASE}`;
+  const dataSource = new DataSource({ type: 'postgres', url: url.toString(), migrations: MIGRATIONS, migrationsTransactionMode: 'all' });
+  await dataSource.initialize();
+  try {
+    await dataSource.runMigrations();
+  } finally {
+    await dataSource.destroy();
+  }
+  // Nobody may connect to the template afterwards: a session on it makes every clone fail.
+  await withClient(serverUrl, (client) => client.query(`ALTER DATABASE ${TEMPLATE_DATABASE} WITH IS_TEMPLATE true ALLOW_CONNECTIONS false`));
+}
+
+async function withClient<T>(url: string, use: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await use(client);
+  } finally {
+    await client.end();
+  }
+}
