@@ -49,10 +49,9 @@ export async function configureApiApp(app: NestFastifyApplication, config: AppCo
   });
   const fastify = app.getHttpAdapter().getInstance();
   // The JSON API takes JSON only; Fastify would otherwise hand a text/plain body to validation.
-  fastify.addHook('preValidation', async (request) => {
-    if (request.url.startsWith('/api/v1/') && request.body !== undefined && !/^application\/json\b/i.test(request.headers['content-type'] ?? '')) {
-      throw new RequestException('unsupported_media_type', 'Send the body as application/json.');
-    }
+  fastify.addHook('preValidation', (request, _reply, done) => {
+    const isJson = /^application\/json\b/i.test(request.headers['content-type'] ?? '');
+    done(request.url.startsWith('/api/v1/') && request.body !== undefined && !isJson ? new RequestException('unsupported_media_type', 'Send the body as application/json.') : undefined);
   });
   // API answers carry personal data or tokens: never cache them anywhere.
   fastify.addHook('onSend', async (request, reply) => {

@@ -33,7 +33,10 @@ function aChain(length: number, startPrevHash = GENESIS_HASH, firstSequence = 1)
     const link = createAuditLink(
       firstSequence + i,
       prevHash,
-      anEvent({ action: `step.${i}`, occurredAt: `2026-11-25T10:${String(i % 60).padStart(2, '0')}:00.000Z` }),
+      anEvent({
+        action: `step.${i}`,
+        occurredAt: `2026-11-25T10:${String(i % 60).padStart(2, '0')}:00.000Z`,
+      }),
     );
     links.push(link);
     prevHash = link.hash;
@@ -61,14 +64,18 @@ describe('canonicalJson', () => {
   });
 
   it('escapes strings as JSON does and keeps non-ASCII text', () => {
-    expect(canonicalJson({ 'key "q"': 'line\nbreak', name: 'Zoë 💡' })).toBe('{"key \\"q\\"":"line\\nbreak","name":"Zoë 💡"}');
+    expect(canonicalJson({ 'key "q"': 'line\nbreak', name: 'Zoë 💡' })).toBe(
+      '{"key \\"q\\"":"line\\nbreak","name":"Zoë 💡"}',
+    );
   });
 
   it('encodes numbers, dates and non-finite values the way JSON stores them', () => {
     expect(canonicalJson({ n: 1.5, e: 1e21, z: -0, nan: Number.NaN, inf: Infinity })).toBe(
       '{"e":1e+21,"inf":null,"n":1.5,"nan":null,"z":0}',
     );
-    expect(canonicalJson({ at: new Date('2026-11-25T10:42:00.000Z') })).toBe('{"at":"2026-11-25T10:42:00.000Z"}');
+    expect(canonicalJson({ at: new Date('2026-11-25T10:42:00.000Z') })).toBe(
+      '{"at":"2026-11-25T10:42:00.000Z"}',
+    );
   });
 
   it('refuses bigint and circular structures', () => {
@@ -100,7 +107,9 @@ describe('computeAuditHash', () => {
     const base = computeAuditHash(GENESIS_HASH, anEvent());
     expect(computeAuditHash('1'.repeat(64), anEvent())).not.toBe(base);
     expect(computeAuditHash(GENESIS_HASH, anEvent({ reason: 'typo' }))).not.toBe(base);
-    expect(computeAuditHash(GENESIS_HASH, anEvent({ data: { type: 'access', regime: 'ccpa' } }))).not.toBe(base);
+    expect(computeAuditHash(GENESIS_HASH, anEvent({ data: { type: 'access', regime: 'ccpa' } }))).not.toBe(
+      base,
+    );
   });
 
   it('hashes only the event fields, and a missing field as null', () => {
@@ -130,7 +139,11 @@ describe('verifyAuditChain', () => {
   it('reports altered content as a hash mismatch on that row', () => {
     const links = aChain(5);
     links[2] = { ...links[2], content: { ...links[2].content, reason: 'covered up' } };
-    expect(verifyAuditChain(links)).toEqual({ ok: false, checked: 3, firstBroken: { sequence: 3, reason: 'hash_mismatch' } });
+    expect(verifyAuditChain(links)).toEqual({
+      ok: false,
+      checked: 3,
+      firstBroken: { sequence: 3, reason: 'hash_mismatch' },
+    });
   });
 
   it('reports a rewritten row, hash recomputed, at the next row', () => {
@@ -184,13 +197,21 @@ describe('verifyAuditChain', () => {
   it('reports an altered stored hash on that row', () => {
     const links = aChain(3);
     links[0] = { ...links[0], hash: '0'.repeat(64) };
-    expect(verifyAuditChain(links)).toEqual({ ok: false, checked: 1, firstBroken: { sequence: 1, reason: 'hash_mismatch' } });
+    expect(verifyAuditChain(links)).toEqual({
+      ok: false,
+      checked: 1,
+      firstBroken: { sequence: 1, reason: 'hash_mismatch' },
+    });
   });
 
   it('keeps string sequences from a bigint column', () => {
     const links = aChain(2).map((link) => ({ ...link, sequence: String(link.sequence) }));
     links[1] = { ...links[1], content: { ...links[1].content, action: 'forged' } };
-    expect(verifyAuditChain(links)).toEqual({ ok: false, checked: 2, firstBroken: { sequence: '2', reason: 'hash_mismatch' } });
+    expect(verifyAuditChain(links)).toEqual({
+      ok: false,
+      checked: 2,
+      firstBroken: { sequence: '2', reason: 'hash_mismatch' },
+    });
   });
 
   it('verifies a later slice from the hash that precedes it', () => {

@@ -40,7 +40,11 @@ export function auditTimestamp(date: Date): string {
 }
 
 function canonicalize(value: unknown, ancestors: unknown[]): string | undefined {
-  if (value !== null && typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON === 'function') {
+  if (
+    value !== null &&
+    typeof value === 'object' &&
+    typeof (value as { toJSON?: unknown }).toJSON === 'function'
+  ) {
     // Mirror JSON.stringify, so a Date hashes as the ISO string the database gives back.
     return canonicalize((value as { toJSON: () => unknown }).toJSON(), ancestors);
   }
@@ -113,7 +117,11 @@ export function computeAuditHash(prevHash: string, content: AuditEventContent): 
     .digest('hex');
 }
 
-export function createAuditLink(sequence: AuditSequence, prevHash: string, content: AuditEventContent): AuditChainLink {
+export function createAuditLink(
+  sequence: AuditSequence,
+  prevHash: string,
+  content: AuditEventContent,
+): AuditChainLink {
   return { sequence, prevHash, hash: computeAuditHash(prevHash, content), content };
 }
 
@@ -145,7 +153,10 @@ export class AuditChainVerifier {
     // pointing at the wrong predecessor, even when its own hash is intact.
     if (link.prevHash !== this.expectedPrevHash) {
       this.broken = { sequence: link.sequence, reason: 'prev_hash_mismatch' };
-    } else if (!HASH_PATTERN.test(link.prevHash) || computeAuditHash(link.prevHash, link.content) !== link.hash) {
+    } else if (
+      !HASH_PATTERN.test(link.prevHash) ||
+      computeAuditHash(link.prevHash, link.content) !== link.hash
+    ) {
       this.broken = { sequence: link.sequence, reason: 'hash_mismatch' };
     } else {
       this.expectedPrevHash = link.hash;
@@ -170,6 +181,9 @@ export class AuditChainVerifier {
   }
 }
 
-export function verifyAuditChain(links: Iterable<AuditChainLink>, startPrevHash: string = GENESIS_HASH): AuditChainResult {
+export function verifyAuditChain(
+  links: Iterable<AuditChainLink>,
+  startPrevHash: string = GENESIS_HASH,
+): AuditChainResult {
   return new AuditChainVerifier(startPrevHash).addAll(links);
 }

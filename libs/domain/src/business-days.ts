@@ -29,7 +29,7 @@ export function addBusinessDays(start: CalendarDate, n: number, calendar: Holida
   }
   const step = n < 0 ? -1 : 1;
   let date = addDays(start, 0);
-  for (let remaining = Math.abs(n); remaining > 0; ) {
+  for (let remaining = Math.abs(n); remaining > 0;) {
     date = addDays(date, step);
     if (isBusinessDay(date, calendar)) {
       remaining -= 1;

@@ -14,10 +14,13 @@ import {
 } from './calendar-date';
 
 describe('parseCalendarDate', () => {
-  it.each(['2026-11-25', '2028-02-29', '2000-02-29', '0001-01-01', '9999-12-31', '2026-12-31'])('accepts %s', (s) => {
-    expect(parseCalendarDate(s)).toBe(s);
-    expect(isCalendarDate(s)).toBe(true);
-  });
+  it.each(['2026-11-25', '2028-02-29', '2000-02-29', '0001-01-01', '9999-12-31', '2026-12-31'])(
+    'accepts %s',
+    (s) => {
+      expect(parseCalendarDate(s)).toBe(s);
+      expect(isCalendarDate(s)).toBe(true);
+    },
+  );
 
   it.each([
     '2026-02-29',
@@ -154,7 +157,11 @@ describe('compareDates and daysBetween', () => {
     expect(compareDates('2026-01-02', '2026-01-01')).toBe(1);
     expect(compareDates('2026-01-01', '2026-01-01')).toBe(0);
     expect(compareDates('2025-12-31', '2026-01-01')).toBe(-1);
-    expect(['2027-01-09', '2026-12-25', '2026-12-31'].sort(compareDates)).toEqual(['2026-12-25', '2026-12-31', '2027-01-09']);
+    expect(['2027-01-09', '2026-12-25', '2026-12-31'].sort(compareDates)).toEqual([
+      '2026-12-25',
+      '2026-12-31',
+      '2027-01-09',
+    ]);
     expect(() => compareDates('2026-1-1', '2026-01-01')).toThrow(RangeError);
   });
 

@@ -46,7 +46,11 @@ export function parseCalendarDate(value: string): CalendarDate {
 
 export function calendarDateParts(date: CalendarDate): CalendarDateParts {
   const valid = parseCalendarDate(date);
-  return { year: Number(valid.slice(0, 4)), month: Number(valid.slice(5, 7)), day: Number(valid.slice(8, 10)) };
+  return {
+    year: Number(valid.slice(0, 4)),
+    month: Number(valid.slice(5, 7)),
+    day: Number(valid.slice(8, 10)),
+  };
 }
 
 export function makeCalendarDate(year: number, month: number, day: number): CalendarDate {
@@ -74,7 +78,8 @@ function fromDayNumber(dayNumber: number): CalendarDate {
   const era = Math.floor(z / 146097);
   const dayOfEra = z - era * 146097;
   const yearOfEra = Math.floor(
-    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365,
+    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) /
+      365,
   );
   const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
   const monthFromMarch = Math.floor((5 * dayOfYear + 2) / 153);
@@ -153,7 +158,8 @@ export function toCalendarDate(date: Date, timeZone = 'UTC'): CalendarDate {
     throw new RangeError('Invalid Date');
   }
   const parts = formatterFor(timeZone).formatToParts(date);
-  const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '';
+  const part = (type: Intl.DateTimeFormatPartTypes): string =>
+    parts.find((p) => p.type === type)?.value ?? '';
   if (part('era') !== 'AD') {
     throw new RangeError(`${date.toISOString()} is before year 1`);
   }

@@ -71,9 +71,21 @@ describe('usFederalHolidays', () => {
   it('names each holiday with its actual and observed date', () => {
     const details = usFederalHolidayDetails(2026);
     expect(details).toHaveLength(11);
-    expect(details).toContainEqual({ name: 'Independence Day', date: '2026-07-04', observedOn: '2026-07-03' });
-    expect(details).toContainEqual({ name: 'Thanksgiving Day', date: '2026-11-26', observedOn: '2026-11-26' });
-    expect(usFederalHolidayDetails(2028)[0]).toEqual({ name: "New Year's Day", date: '2028-01-01', observedOn: '2027-12-31' });
+    expect(details).toContainEqual({
+      name: 'Independence Day',
+      date: '2026-07-04',
+      observedOn: '2026-07-03',
+    });
+    expect(details).toContainEqual({
+      name: 'Thanksgiving Day',
+      date: '2026-11-26',
+      observedOn: '2026-11-26',
+    });
+    expect(usFederalHolidayDetails(2028)[0]).toEqual({
+      name: "New Year's Day",
+      date: '2028-01-01',
+      observedOn: '2027-12-31',
+    });
   });
 });
 

@@ -52,8 +52,12 @@ describe('intakeSchema: valid bodies', () => {
   });
 
   it('keeps a region given without a country prefix', () => {
-    expect(accepted({ type: 'erasure', ...base, country: 'BR', region: 'sp' })).toMatchObject({ region: 'SP' });
-    expect(accepted({ type: 'erasure', ...base, country: 'FR', region: '75' })).toMatchObject({ region: '75' });
+    expect(accepted({ type: 'erasure', ...base, country: 'BR', region: 'sp' })).toMatchObject({
+      region: 'SP',
+    });
+    expect(accepted({ type: 'erasure', ...base, country: 'FR', region: '75' })).toMatchObject({
+      region: '75',
+    });
   });
 
   it('accepts an erasure request with or without a note', () => {
@@ -94,18 +98,38 @@ describe('intakeSchema: valid bodies', () => {
   });
 
   it('accepts an opt-out request', () => {
-    expect(accepted({ type: 'opt_out', ...base, details: { channels: ['email', 'surveys'] } })).toMatchObject({
-      details: { channels: ['email', 'surveys'] },
-    });
-    expect(accepted({ type: 'opt_out', ...base, details: { channels: ['email', 'notifications', 'surveys', 'all'] } })).toBeTruthy();
+    expect(accepted({ type: 'opt_out', ...base, details: { channels: ['email', 'surveys'] } })).toMatchObject(
+      {
+        details: { channels: ['email', 'surveys'] },
+      },
+    );
+    expect(
+      accepted({
+        type: 'opt_out',
+        ...base,
+        details: { channels: ['email', 'notifications', 'surveys', 'all'] },
+      }),
+    ).toBeTruthy();
   });
 
   it('accepts a child data removal request with any one identifier', () => {
     const details = { relationship: 'parent', childAge: 9 };
-    expect(accepted({ type: 'child_data_removal', ...base, details: { ...details, child: { username: 'minecrafter9' } } })).toMatchObject({
+    expect(
+      accepted({
+        type: 'child_data_removal',
+        ...base,
+        details: { ...details, child: { username: 'minecrafter9' } },
+      }),
+    ).toMatchObject({
       details: { child: { username: 'minecrafter9' }, relationship: 'parent', childAge: 9 },
     });
-    expect(accepted({ type: 'child_data_removal', ...base, details: { ...details, child: { dateOfBirth: '2016-02-29' } } })).toBeTruthy();
+    expect(
+      accepted({
+        type: 'child_data_removal',
+        ...base,
+        details: { ...details, child: { dateOfBirth: '2016-02-29' } },
+      }),
+    ).toBeTruthy();
     expect(
       accepted({
         type: 'child_data_removal',
@@ -118,7 +142,13 @@ describe('intakeSchema: valid bodies', () => {
         },
       }),
     ).toBeTruthy();
-    expect(accepted({ type: 'child_data_removal', ...base, details: { ...details, childAge: 12, child: { name: 'A' } } })).toBeTruthy();
+    expect(
+      accepted({
+        type: 'child_data_removal',
+        ...base,
+        details: { ...details, childAge: 12, child: { name: 'A' } },
+      }),
+    ).toBeTruthy();
   });
 
   it('accepts values at their size limits', () => {
@@ -126,13 +156,25 @@ describe('intakeSchema: valid bodies', () => {
     const domain = `${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(58)}.de`;
     const email = `${local}@${domain}`;
     expect(email).toHaveLength(254);
-    expect(accepted({ type: 'access', ...base, email, name: 'n'.repeat(200), details: { note: 'x'.repeat(2000) } })).toBeTruthy();
+    expect(
+      accepted({
+        type: 'access',
+        ...base,
+        email,
+        name: 'n'.repeat(200),
+        details: { note: 'x'.repeat(2000) },
+      }),
+    ).toBeTruthy();
     expect(
       accepted({
         type: 'rectification',
         ...base,
         details: {
-          corrections: Array.from({ length: 20 }, () => ({ field: 'f'.repeat(100), currentValue: 'c'.repeat(1000), newValue: 'v'.repeat(1000) })),
+          corrections: Array.from({ length: 20 }, () => ({
+            field: 'f'.repeat(100),
+            currentValue: 'c'.repeat(1000),
+            newValue: 'v'.repeat(1000),
+          })),
           explanation: 'e'.repeat(2000),
         },
       }),
@@ -142,7 +184,9 @@ describe('intakeSchema: valid bodies', () => {
 
 describe('intakeSchema: field errors', () => {
   it('reports a missing type as required', () => {
-    expect(errorsOf({ ...base })).toEqual([{ path: 'type', code: 'required', message: 'This field is required.' }]);
+    expect(errorsOf({ ...base })).toEqual([
+      { path: 'type', code: 'required', message: 'This field is required.' },
+    ]);
   });
 
   it('reports an unknown type as invalid_value, listing the accepted types', () => {
@@ -189,10 +233,18 @@ describe('intakeSchema: field errors', () => {
       { path: 'details', code: 'invalid_type', message: 'Must be an object.' },
     ]);
     expect(
-      errorsOf({ type: 'child_data_removal', ...base, details: { child: { name: 'A' }, relationship: 'parent', childAge: '9' } }),
+      errorsOf({
+        type: 'child_data_removal',
+        ...base,
+        details: { child: { name: 'A' }, relationship: 'parent', childAge: '9' },
+      }),
     ).toEqual([{ path: 'details.childAge', code: 'invalid_type', message: 'Must be a number.' }]);
     expect(
-      errorsOf({ type: 'child_data_removal', ...base, details: { child: { name: 'A' }, relationship: 'parent', childAge: 9.5 } }),
+      errorsOf({
+        type: 'child_data_removal',
+        ...base,
+        details: { child: { name: 'A' }, relationship: 'parent', childAge: 9.5 },
+      }),
     ).toEqual([{ path: 'details.childAge', code: 'invalid_type', message: 'Must be a whole number.' }]);
   });
 
@@ -212,12 +264,21 @@ describe('intakeSchema: field errors', () => {
         ...base,
         details: { corrections: [{ field: 'f', newValue: 'v'.repeat(1001) }], explanation: 'e' },
       }),
-    ).toEqual([{ path: 'details.corrections.0.newValue', code: 'too_long', message: 'Must be at most 1000 characters.' }]);
+    ).toEqual([
+      {
+        path: 'details.corrections.0.newValue',
+        code: 'too_long',
+        message: 'Must be at most 1000 characters.',
+      },
+    ]);
     expect(
       errorsOf({
         type: 'rectification',
         ...base,
-        details: { corrections: Array.from({ length: 21 }, () => ({ field: 'f', newValue: 'v' })), explanation: 'e' },
+        details: {
+          corrections: Array.from({ length: 21 }, () => ({ field: 'f', newValue: 'v' })),
+          explanation: 'e',
+        },
       }),
     ).toEqual([{ path: 'details.corrections', code: 'too_long', message: 'Must have at most 20 items.' }]);
   });
@@ -226,9 +287,9 @@ describe('intakeSchema: field errors', () => {
     expect(errorsOf({ type: 'access', ...base, name: '   ' })).toEqual([
       { path: 'name', code: 'too_short', message: 'Must not be empty.' },
     ]);
-    expect(errorsOf({ type: 'rectification', ...base, details: { corrections: [], explanation: 'why' } })).toEqual([
-      { path: 'details.corrections', code: 'too_short', message: 'Must have at least one item.' },
-    ]);
+    expect(
+      errorsOf({ type: 'rectification', ...base, details: { corrections: [], explanation: 'why' } }),
+    ).toEqual([{ path: 'details.corrections', code: 'too_short', message: 'Must have at least one item.' }]);
     expect(errorsOf({ type: 'opt_out', ...base, details: { channels: [] } })).toEqual([
       { path: 'details.channels', code: 'too_short', message: 'Must have at least one item.' },
     ]);
@@ -237,7 +298,11 @@ describe('intakeSchema: field errors', () => {
   it('reports numbers out of range, with the COPPA reason for an older child', () => {
     const details = { child: { name: 'A' }, relationship: 'parent' };
     expect(errorsOf({ type: 'child_data_removal', ...base, details: { ...details, childAge: 13 } })).toEqual([
-      { path: 'details.childAge', code: 'too_big', message: 'Must be 12 or under: this request covers children under 13 (COPPA).' },
+      {
+        path: 'details.childAge',
+        code: 'too_big',
+        message: 'Must be 12 or under: this request covers children under 13 (COPPA).',
+      },
     ]);
     expect(errorsOf({ type: 'child_data_removal', ...base, details: { ...details, childAge: -1 } })).toEqual([
       { path: 'details.childAge', code: 'too_small', message: 'Must be at least 0.' },
@@ -245,34 +310,73 @@ describe('intakeSchema: field errors', () => {
   });
 
   it('reports invalid email addresses', () => {
-    for (const email of ['ada', 'ada@', '@example.com', 'ada@example', 'ada lovelace@example.com', 'ada@exa mple.com']) {
+    for (const email of [
+      'ada',
+      'ada@',
+      '@example.com',
+      'ada@example',
+      'ada lovelace@example.com',
+      'ada@exa mple.com',
+    ]) {
       expect(errorsOf({ type: 'access', ...base, email })).toEqual([
         { path: 'email', code: 'invalid_email', message: 'Must be a valid email address.' },
       ]);
     }
     expect(
-      errorsOf({ type: 'child_data_removal', ...base, details: { child: { email: 'tim' }, relationship: 'parent', childAge: 9 } }),
-    ).toEqual([{ path: 'details.child.email', code: 'invalid_email', message: 'Must be a valid email address.' }]);
+      errorsOf({
+        type: 'child_data_removal',
+        ...base,
+        details: { child: { email: 'tim' }, relationship: 'parent', childAge: 9 },
+      }),
+    ).toEqual([
+      { path: 'details.child.email', code: 'invalid_email', message: 'Must be a valid email address.' },
+    ]);
   });
 
   it('reports invalid values', () => {
     expect(errorsOf({ type: 'access', ...base, country: 'DEU' })).toEqual([
-      { path: 'country', code: 'invalid_value', message: 'Must be a two-letter ISO 3166-1 country code, such as DE or US.' },
+      {
+        path: 'country',
+        code: 'invalid_value',
+        message: 'Must be a two-letter ISO 3166-1 country code, such as DE or US.',
+      },
     ]);
-    expect(errorsOf({ type: 'access', ...base, country: 'D1' })).toMatchObject([{ path: 'country', code: 'invalid_value' }]);
+    expect(errorsOf({ type: 'access', ...base, country: 'D1' })).toMatchObject([
+      { path: 'country', code: 'invalid_value' },
+    ]);
     expect(errorsOf({ type: 'access', ...base, region: 'California' })).toEqual([
-      { path: 'region', code: 'invalid_value', message: 'Must be an ISO 3166-2 subdivision code, such as CA or US-CA.' },
+      {
+        path: 'region',
+        code: 'invalid_value',
+        message: 'Must be an ISO 3166-2 subdivision code, such as CA or US-CA.',
+      },
     ]);
-    expect(errorsOf({ type: 'access', ...base, region: '' })).toMatchObject([{ path: 'region', code: 'invalid_value' }]);
+    expect(errorsOf({ type: 'access', ...base, region: '' })).toMatchObject([
+      { path: 'region', code: 'invalid_value' },
+    ]);
     expect(errorsOf({ type: 'access', ...base, language: 'fr' })).toEqual([
       { path: 'language', code: 'invalid_value', message: 'Must be one of: en, de.' },
     ]);
     expect(errorsOf({ type: 'opt_out', ...base, details: { channels: ['sms'] } })).toEqual([
-      { path: 'details.channels.0', code: 'invalid_value', message: 'Must be one of: email, notifications, surveys, all.' },
+      {
+        path: 'details.channels.0',
+        code: 'invalid_value',
+        message: 'Must be one of: email, notifications, surveys, all.',
+      },
     ]);
     expect(
-      errorsOf({ type: 'child_data_removal', ...base, details: { child: { name: 'A' }, relationship: 'aunt', childAge: 9 } }),
-    ).toEqual([{ path: 'details.relationship', code: 'invalid_value', message: 'Must be one of: parent, legal_guardian.' }]);
+      errorsOf({
+        type: 'child_data_removal',
+        ...base,
+        details: { child: { name: 'A' }, relationship: 'aunt', childAge: 9 },
+      }),
+    ).toEqual([
+      {
+        path: 'details.relationship',
+        code: 'invalid_value',
+        message: 'Must be one of: parent, legal_guardian.',
+      },
+    ]);
   });
 
   it('reports a region that belongs to another country', () => {
@@ -299,7 +403,11 @@ describe('intakeSchema: field errors', () => {
       { path: 'details.corrections.0.sql', code: 'unknown_field', message: 'This field is not accepted.' },
     ]);
     expect(
-      errorsOf({ type: 'child_data_removal', ...base, details: { child: { name: 'A', ssn: '1' }, relationship: 'parent', childAge: 9 } }),
+      errorsOf({
+        type: 'child_data_removal',
+        ...base,
+        details: { child: { name: 'A', ssn: '1' }, relationship: 'parent', childAge: 9 },
+      }),
     ).toEqual([{ path: 'details.child.ssn', code: 'unknown_field', message: 'This field is not accepted.' }]);
   });
 
@@ -312,13 +420,29 @@ describe('intakeSchema: field errors', () => {
   it('reports an impossible date of birth', () => {
     for (const dateOfBirth of ['2017-02-29', '2017-13-01', '01/05/2017', '2017-5-1']) {
       expect(
-        errorsOf({ type: 'child_data_removal', ...base, details: { child: { dateOfBirth }, relationship: 'parent', childAge: 9 } }),
-      ).toEqual([{ path: 'details.child.dateOfBirth', code: 'invalid_date', message: 'Must be a real date in the form YYYY-MM-DD.' }]);
+        errorsOf({
+          type: 'child_data_removal',
+          ...base,
+          details: { child: { dateOfBirth }, relationship: 'parent', childAge: 9 },
+        }),
+      ).toEqual([
+        {
+          path: 'details.child.dateOfBirth',
+          code: 'invalid_date',
+          message: 'Must be a real date in the form YYYY-MM-DD.',
+        },
+      ]);
     }
   });
 
   it('requires at least one way to identify the child', () => {
-    expect(errorsOf({ type: 'child_data_removal', ...base, details: { child: {}, relationship: 'parent', childAge: 9 } })).toEqual([
+    expect(
+      errorsOf({
+        type: 'child_data_removal',
+        ...base,
+        details: { child: {}, relationship: 'parent', childAge: 9 },
+      }),
+    ).toEqual([
       {
         path: 'details.child',
         code: 'required',
@@ -336,7 +460,11 @@ describe('intakeSchema: field errors', () => {
   it('reports several problems at once', () => {
     expect(errorsOf({ type: 'access', email: 'nope', country: 'Germany', extra: 1 })).toEqual([
       { path: 'email', code: 'invalid_email', message: 'Must be a valid email address.' },
-      { path: 'country', code: 'invalid_value', message: 'Must be a two-letter ISO 3166-1 country code, such as DE or US.' },
+      {
+        path: 'country',
+        code: 'invalid_value',
+        message: 'Must be a two-letter ISO 3166-1 country code, such as DE or US.',
+      },
       { path: 'extra', code: 'unknown_field', message: 'This field is not accepted.' },
     ]);
   });

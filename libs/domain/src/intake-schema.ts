@@ -33,7 +33,10 @@ const requiredAware: z.core.$ZodErrorMap = (issue) => {
   if (issue.code === 'invalid_type' && issue.input === undefined) {
     return REQUIRED_MESSAGE;
   }
-  if (issue.code === 'invalid_union' && (issue.input as Record<string, unknown> | undefined)?.type === undefined) {
+  if (
+    issue.code === 'invalid_union' &&
+    (issue.input as Record<string, unknown> | undefined)?.type === undefined
+  ) {
     return REQUIRED_MESSAGE;
   }
   return undefined;
@@ -49,7 +52,7 @@ function text(min: number, max: number) {
 }
 
 // RFC 5321 limits a forward path to 256 octets including the angle brackets, leaving 254.
-const email = z.string(req).trim().max(254).pipe(z.email(req));
+const email = z.string(req).trim().max(254).check(z.email());
 
 const country = z
   .string(req)
@@ -60,7 +63,10 @@ const country = z
 const region = z
   .string(req)
   .trim()
-  .regex(/^(?:[A-Za-z]{2}-)?[A-Za-z0-9]{1,3}$/, 'Must be an ISO 3166-2 subdivision code, such as CA or US-CA.')
+  .regex(
+    /^(?:[A-Za-z]{2}-)?[A-Za-z0-9]{1,3}$/,
+    'Must be an ISO 3166-2 subdivision code, such as CA or US-CA.',
+  )
   .toUpperCase()
   .optional();
 
@@ -94,7 +100,9 @@ function checkRegion<T extends Located>(value: T, ctx: z.core.$RefinementCtx<T>)
 // The regime lookup wants the subdivision alone: 'US-CA' is stored as 'CA'.
 function subdivisionOnly<T extends Located>(value: T): T {
   const dash = value.region?.indexOf('-') ?? -1;
-  return value.region !== undefined && dash !== -1 ? { ...value, region: value.region.slice(dash + 1) } : value;
+  return value.region !== undefined && dash !== -1
+    ? { ...value, region: value.region.slice(dash + 1) }
+    : value;
 }
 
 const noteOnlyDetails = z.strictObject({ note }, req).optional();
@@ -138,7 +146,10 @@ const child = z
       username: text(1, 100).optional(),
       dateOfBirth: z
         .string(req)
-        .refine(isCalendarDate, { message: 'Must be a real date in the form YYYY-MM-DD.', ...customCode('invalid_date') })
+        .refine(isCalendarDate, {
+          message: 'Must be a real date in the form YYYY-MM-DD.',
+          ...customCode('invalid_date'),
+        })
         .optional(),
     },
     req,
@@ -246,10 +257,20 @@ function toFieldErrors(issue: z.core.$ZodIssue): FieldError[] {
       return one('too_big', `Must be at most ${issue.maximum}.`);
     case 'too_small':
       if (issue.origin === 'string') {
-        return one('too_short', Number(issue.minimum) === 1 ? 'Must not be empty.' : `Must be at least ${issue.minimum} characters.`);
+        return one(
+          'too_short',
+          Number(issue.minimum) === 1
+            ? 'Must not be empty.'
+            : `Must be at least ${issue.minimum} characters.`,
+        );
       }
       if (issue.origin === 'array') {
-        return one('too_short', Number(issue.minimum) === 1 ? 'Must have at least one item.' : `Must have at least ${issue.minimum} items.`);
+        return one(
+          'too_short',
+          Number(issue.minimum) === 1
+            ? 'Must have at least one item.'
+            : `Must have at least ${issue.minimum} items.`,
+        );
       }
       return one('too_small', `Must be at least ${issue.minimum}.`);
     case 'invalid_format':
@@ -287,7 +308,9 @@ export function intakeFieldErrors(error: z.ZodError): FieldError[] {
   const typeErrorPaths = new Set(
     errors.filter((e) => e.code === 'required' || e.code === 'invalid_type').map((e) => e.path),
   );
-  return errors.filter((e) => !typeErrorPaths.has(e.path) || e.code === 'required' || e.code === 'invalid_type');
+  return errors.filter(
+    (e) => !typeErrorPaths.has(e.path) || e.code === 'required' || e.code === 'invalid_type',
+  );
 }
 
 export function parseIntake(body: unknown): IntakeInput {

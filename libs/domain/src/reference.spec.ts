@@ -1,4 +1,10 @@
-import { formatReference, generateReference, isReference, normalizeReference, referenceBytes } from './reference';
+import {
+  formatReference,
+  generateReference,
+  isReference,
+  normalizeReference,
+  referenceBytes,
+} from './reference';
 
 const bytes = (...values: number[]): Uint8Array => Uint8Array.from(values);
 

@@ -5,7 +5,8 @@ const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const REFERENCE_BYTES = 10;
 const BODY_LENGTH = 16;
 const PREFIX = 'RD';
-const CANONICAL = /^RD-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/;
+const CANONICAL =
+  /^RD-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/;
 const SEPARATORS = /[\s\-–—_.]/g;
 // Anything longer cannot be a reference even with generous separators; stop before doing work on it.
 const MAX_INPUT_LENGTH = 64;

@@ -1,8 +1,55 @@
 import { isRegimeId, REGIME_RULES, regimeFor, REGIMES } from './regime';
 
-const EU = ['AT', 'BE', 'BG', 'HR', 'CY', 'CZ', 'DK', 'EE', 'FI', 'FR', 'DE', 'GR', 'HU', 'IE', 'IT', 'LV', 'LT', 'LU', 'MT', 'NL', 'PL', 'PT', 'RO', 'SK', 'SI', 'ES', 'SE'];
+const EU = [
+  'AT',
+  'BE',
+  'BG',
+  'HR',
+  'CY',
+  'CZ',
+  'DK',
+  'EE',
+  'FI',
+  'FR',
+  'DE',
+  'GR',
+  'HU',
+  'IE',
+  'IT',
+  'LV',
+  'LT',
+  'LU',
+  'MT',
+  'NL',
+  'PL',
+  'PT',
+  'RO',
+  'SK',
+  'SI',
+  'ES',
+  'SE',
+];
 const EEA_ONLY = ['IS', 'LI', 'NO'];
-const VIRGINIA_MODEL_STATES = ['VA', 'CO', 'CT', 'UT', 'TX', 'OR', 'MT', 'IA', 'DE', 'NH', 'NJ', 'TN', 'MN', 'MD', 'IN', 'KY', 'RI', 'NE'];
+const VIRGINIA_MODEL_STATES = [
+  'VA',
+  'CO',
+  'CT',
+  'UT',
+  'TX',
+  'OR',
+  'MT',
+  'IA',
+  'DE',
+  'NH',
+  'NJ',
+  'TN',
+  'MN',
+  'MD',
+  'IN',
+  'KY',
+  'RI',
+  'NE',
+];
 
 describe('regimeFor', () => {
   it('knows all 27 EU member states', () => {

@@ -11,7 +11,9 @@ describe('RequestException', () => {
     expect(sut.name).toBe('RequestException');
     expect(sut.code).toBe('validation_failed');
     expect(sut.message).toBe('The request is not valid.');
-    expect(sut.details?.fieldErrors).toEqual([{ path: 'email', code: 'required', message: 'This field is required.' }]);
+    expect(sut.details?.fieldErrors).toEqual([
+      { path: 'email', code: 'required', message: 'This field is required.' },
+    ]);
     expect(sut.stack).toContain('RequestException');
   });
 

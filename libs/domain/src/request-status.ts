@@ -15,7 +15,12 @@ export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
 // `failed` is deliberately not terminal: an execution failure can be retried, and the request still
 // owes the data subject an answer within the statutory clock.
-export const TERMINAL_STATUSES = ['completed', 'denied', 'cancelled', 'expired'] as const satisfies readonly RequestStatus[];
+export const TERMINAL_STATUSES = [
+  'completed',
+  'denied',
+  'cancelled',
+  'expired',
+] as const satisfies readonly RequestStatus[];
 
 export type TerminalStatus = (typeof TERMINAL_STATUSES)[number];
 

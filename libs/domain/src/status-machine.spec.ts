@@ -1,6 +1,12 @@
 import { RequestException } from './request-exception';
 import { REQUEST_STATUSES, type RequestStatus } from './request-status';
-import { allowedActions, canTransition, nextStatus, REQUEST_ACTIONS, type RequestAction } from './status-machine';
+import {
+  allowedActions,
+  canTransition,
+  nextStatus,
+  REQUEST_ACTIONS,
+  type RequestAction,
+} from './status-machine';
 
 // Written out by hand from the product specification, independently of STATUS_TRANSITIONS.
 const LEGAL: ReadonlyArray<[RequestStatus, RequestAction, RequestStatus]> = [
@@ -35,7 +41,19 @@ const STATUSES: RequestStatus[] = [
   'cancelled',
   'expired',
 ];
-const ACTIONS: RequestAction[] = ['verify', 'expire', 'approve', 'deny', 'hold', 'resume', 'start', 'complete', 'fail', 'retry', 'cancel'];
+const ACTIONS: RequestAction[] = [
+  'verify',
+  'expire',
+  'approve',
+  'deny',
+  'hold',
+  'resume',
+  'start',
+  'complete',
+  'fail',
+  'retry',
+  'cancel',
+];
 
 const legalTarget = (from: RequestStatus, action: RequestAction): RequestStatus | undefined =>
   LEGAL.find(([f, a]) => f === from && a === action)?.[2];
@@ -90,7 +108,9 @@ describe('status machine', () => {
   });
 
   it('names the actions that are allowed in the error message', () => {
-    expect(() => nextStatus('approved', 'complete')).toThrow('Cannot complete a request in status approved; allowed: start, cancel');
+    expect(() => nextStatus('approved', 'complete')).toThrow(
+      'Cannot complete a request in status approved; allowed: start, cancel',
+    );
     expect(() => nextStatus('completed', 'retry')).toThrow('allowed: none');
   });
 });

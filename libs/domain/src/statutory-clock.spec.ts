@@ -19,7 +19,12 @@ describe('computeDeadline', () => {
     });
 
     it('explains an extension', () => {
-      const sut = computeDeadline({ regime: 'gdpr', type: 'erasure', receivedOn: '2026-11-25', extended: true });
+      const sut = computeDeadline({
+        regime: 'gdpr',
+        type: 'erasure',
+        receivedOn: '2026-11-25',
+        extended: true,
+      });
       expect(sut).toMatchObject({
         dueOn: '2027-02-25',
         originalDueOn: '2026-12-25',
@@ -57,14 +62,18 @@ describe('computeDeadline', () => {
         expect(sut.dueOn).toBe(dueOn);
         expect(sut.extendedDueOn).toBe(extendedDueOn);
         expect(sut.extensionNoticeBy).toBe(dueOn);
-        expect(computeDeadline({ regime, type: 'access', receivedOn, extended: true }).dueOn).toBe(extendedDueOn);
+        expect(computeDeadline({ regime, type: 'access', receivedOn, extended: true }).dueOn).toBe(
+          extendedDueOn,
+        );
       }
     });
 
     it('cites UK GDPR for the UK', () => {
       const sut = computeDeadline({ regime: 'uk_gdpr', type: 'rectification', receivedOn: '2028-02-29' });
       expect(sut.legalBasis).toBe('UK GDPR Art. 12(3)');
-      expect(sut.explanation).toBe('due 2028-03-29: UK GDPR Art. 12(3), one month from receipt on 2028-02-29');
+      expect(sut.explanation).toBe(
+        'due 2028-03-29: UK GDPR Art. 12(3), one month from receipt on 2028-02-29',
+      );
     });
 
     it('uses the same clock for every request type, including objections to marketing', () => {
@@ -98,7 +107,11 @@ describe('computeDeadline', () => {
     });
 
     it('combines a pause with an extension', () => {
-      const sut = computeDeadline({ ...base, extended: true, holds: [{ from: '2026-12-01', to: '2026-12-06' }] });
+      const sut = computeDeadline({
+        ...base,
+        extended: true,
+        holds: [{ from: '2026-12-01', to: '2026-12-06' }],
+      });
       expect(sut.dueOn).toBe('2027-03-02');
       expect(sut.explanation).toBe(
         'due 2027-03-02: GDPR Art. 12(3), one month from receipt on 2026-11-25, extended by two further months, plus 5 days paused while waiting for the requester',
@@ -180,7 +193,9 @@ describe('computeDeadline', () => {
     });
 
     it('rejects a hold that ends before it starts', () => {
-      expect(() => computeDeadline({ ...base, holds: [{ from: '2026-12-06', to: '2026-12-01' }] })).toThrow(RangeError);
+      expect(() => computeDeadline({ ...base, holds: [{ from: '2026-12-06', to: '2026-12-01' }] })).toThrow(
+        RangeError,
+      );
     });
   });
 
@@ -196,12 +211,18 @@ describe('computeDeadline', () => {
         confirmReceiptBy: '2026-12-11',
         pausedDays: 0,
         legalBasis: 'Cal. Civ. Code §1798.130(a)(2)',
-        explanation: 'due 2027-01-09: Cal. Civ. Code §1798.130(a)(2), 45 days from receipt on 2026-11-25; confirm receipt by 2026-12-11',
+        explanation:
+          'due 2027-01-09: Cal. Civ. Code §1798.130(a)(2), 45 days from receipt on 2026-11-25; confirm receipt by 2026-12-11',
       });
     });
 
     it('explains an extension to 90 days', () => {
-      const sut = computeDeadline({ regime: 'ccpa', type: 'erasure', receivedOn: '2026-11-25', extended: true });
+      const sut = computeDeadline({
+        regime: 'ccpa',
+        type: 'erasure',
+        receivedOn: '2026-11-25',
+        extended: true,
+      });
       expect(sut.dueOn).toBe('2027-02-23');
       expect(sut.explanation).toBe(
         'due 2027-02-23: Cal. Civ. Code §1798.130(a)(2), 45 days from receipt on 2026-11-25, extended by a further 45 days; confirm receipt by 2026-12-11',
@@ -252,7 +273,12 @@ describe('computeDeadline', () => {
     });
 
     it('refuses to extend an opt-out and says so', () => {
-      const sut = computeDeadline({ regime: 'ccpa', type: 'opt_out', receivedOn: '2026-11-25', extended: true });
+      const sut = computeDeadline({
+        regime: 'ccpa',
+        type: 'opt_out',
+        receivedOn: '2026-11-25',
+        extended: true,
+      });
       expect(sut.dueOn).toBe('2026-12-18');
       expect(sut.explanation).toBe(
         'due 2026-12-18: 11 CCR §7026(f), 15 business days from receipt on 2026-11-25, no extension is available',
@@ -260,9 +286,10 @@ describe('computeDeadline', () => {
     });
 
     it('confirms receipt of a child data removal like a deletion', () => {
-      expect(computeDeadline({ regime: 'ccpa', type: 'child_data_removal', receivedOn: '2026-11-25' }).confirmReceiptBy).toBe(
-        '2026-12-11',
-      );
+      expect(
+        computeDeadline({ regime: 'ccpa', type: 'child_data_removal', receivedOn: '2026-11-25' })
+          .confirmReceiptBy,
+      ).toBe('2026-12-11');
     });
   });
 
@@ -276,11 +303,18 @@ describe('computeDeadline', () => {
         confirmReceiptBy: null,
         legalBasis: 'Va. Code §59.1-577(B)',
       });
-      expect(sut.explanation).toBe('due 2027-01-09: Va. Code §59.1-577(B), 45 days from receipt on 2026-11-25');
-      expect(computeDeadline({ regime: 'us_state', type: 'opt_out', receivedOn: '2026-11-25' }).dueOn).toBe('2027-01-09');
+      expect(sut.explanation).toBe(
+        'due 2027-01-09: Va. Code §59.1-577(B), 45 days from receipt on 2026-11-25',
+      );
+      expect(computeDeadline({ regime: 'us_state', type: 'opt_out', receivedOn: '2026-11-25' }).dueOn).toBe(
+        '2027-01-09',
+      );
       expect(
-        computeDeadline({ regime: 'us_state', type: 'access', receivedOn: '2026-11-25', extended: true }).explanation,
-      ).toBe('due 2027-02-23: Va. Code §59.1-577(B), 45 days from receipt on 2026-11-25, extended by a further 45 days');
+        computeDeadline({ regime: 'us_state', type: 'access', receivedOn: '2026-11-25', extended: true })
+          .explanation,
+      ).toBe(
+        'due 2027-02-23: Va. Code §59.1-577(B), 45 days from receipt on 2026-11-25, extended by a further 45 days',
+      );
     });
 
     it('gives LGPD 15 days with no extension and no pause', () => {
@@ -313,13 +347,15 @@ describe('computeDeadline', () => {
 
   describe('invalid input', () => {
     it('rejects an invalid date or an unknown regime', () => {
-      expect(() => computeDeadline({ regime: 'gdpr', type: 'access', receivedOn: '2026-02-30' })).toThrow(RangeError);
-      expect(() => computeDeadline({ regime: 'gdpr', type: 'access', receivedOn: '2026-02-01', today: '2026-2-1' })).toThrow(
+      expect(() => computeDeadline({ regime: 'gdpr', type: 'access', receivedOn: '2026-02-30' })).toThrow(
         RangeError,
       );
-      expect(() => computeDeadline({ regime: 'pipeda' as RegimeId, type: 'access', receivedOn: '2026-02-01' })).toThrow(
-        RangeError,
-      );
+      expect(() =>
+        computeDeadline({ regime: 'gdpr', type: 'access', receivedOn: '2026-02-01', today: '2026-2-1' }),
+      ).toThrow(RangeError);
+      expect(() =>
+        computeDeadline({ regime: 'pipeda' as RegimeId, type: 'access', receivedOn: '2026-02-01' }),
+      ).toThrow(RangeError);
     });
   });
 });

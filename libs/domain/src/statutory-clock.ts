@@ -1,5 +1,12 @@
 import { addBusinessDays } from './business-days';
-import { addDays, addMonthsClamped, type CalendarDate, compareDates, daysBetween, parseCalendarDate } from './calendar-date';
+import {
+  addDays,
+  addMonthsClamped,
+  type CalendarDate,
+  compareDates,
+  daysBetween,
+  parseCalendarDate,
+} from './calendar-date';
 import { REGIME_RULES, type RegimeId, type RegimePeriod } from './regime';
 import { type RequestType } from './request-type';
 
@@ -34,7 +41,21 @@ export interface Deadline {
   explanation: string;
 }
 
-const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+const NUMBER_WORDS = [
+  'zero',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+];
 
 function monthsWord(months: number): string {
   return NUMBER_WORDS[months] ?? String(months);
@@ -78,7 +99,12 @@ interface PauseResult {
 
 // Holds are merged first so overlapping holds are not counted twice. A hold that begins after the
 // deadline has passed does not revive it: the clock had already run out.
-function pausedDaysFor(holds: readonly ClockHold[], receivedOn: CalendarDate, today: CalendarDate, due: CalendarDate): PauseResult {
+function pausedDaysFor(
+  holds: readonly ClockHold[],
+  receivedOn: CalendarDate,
+  today: CalendarDate,
+  due: CalendarDate,
+): PauseResult {
   const intervals = holds
     .map((hold) => {
       const from = parseCalendarDate(hold.from);

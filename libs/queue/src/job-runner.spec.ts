@@ -1,7 +1,7 @@
 import { JOB_NAMES } from './job-catalogue';
 import { checkHandlers } from './job-runner';
 
-const handler = (jobName: string) => ({ jobName, handle: async () => undefined });
+const handler = (jobName: string) => ({ jobName, handle: () => Promise.resolve() });
 
 describe('job handler boot check', () => {
   it('accepts exactly one handler per job name', () => {
