@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { type FieldError, RequestException } from './request-exception';
 import { type IntakeInput, intakeFieldErrors, intakeSchema, parseIntake } from './intake-schema';
 
@@ -467,6 +468,30 @@ describe('intakeSchema: field errors', () => {
       },
       { path: 'extra', code: 'unknown_field', message: 'This field is not accepted.' },
     ]);
+  });
+});
+
+describe('intakeSchema as JSON Schema', () => {
+  it('describes the input of every request type for the API documentation', () => {
+    const schema = z.toJSONSchema(intakeSchema, {
+      target: 'openapi-3.0',
+      io: 'input',
+      unrepresentable: 'any',
+    }) as {
+      oneOf: Array<{
+        properties: Record<string, { enum?: string[]; format?: string }>;
+        additionalProperties: boolean;
+      }>;
+    };
+    expect(schema.oneOf.map((variant) => variant.properties.type.enum)).toEqual([
+      ['access'],
+      ['rectification'],
+      ['erasure'],
+      ['opt_out'],
+      ['child_data_removal'],
+    ]);
+    expect(schema.oneOf.every((variant) => variant.additionalProperties === false)).toBe(true);
+    expect(schema.oneOf[0].properties.email.format).toBe('email');
   });
 });
 

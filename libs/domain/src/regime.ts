@@ -94,62 +94,15 @@ export function isRegimeId(value: unknown): value is RegimeId {
 
 // GDPR applies in the 27 EU member states and, through the EEA Agreement, in Iceland, Liechtenstein
 // and Norway. 'EL' is the EU's own code for Greece.
-const GDPR_COUNTRIES: ReadonlySet<string> = new Set([
-  'AT',
-  'BE',
-  'BG',
-  'HR',
-  'CY',
-  'CZ',
-  'DK',
-  'EE',
-  'FI',
-  'FR',
-  'DE',
-  'GR',
-  'EL',
-  'HU',
-  'IE',
-  'IT',
-  'LV',
-  'LT',
-  'LU',
-  'MT',
-  'NL',
-  'PL',
-  'PT',
-  'RO',
-  'SK',
-  'SI',
-  'ES',
-  'SE',
-  'IS',
-  'LI',
-  'NO',
-]);
+const GDPR_COUNTRIES: ReadonlySet<string> = new Set(
+  'AT BE BG HR CY CZ DK EE FI FR DE GR EL HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE IS LI NO'.split(' '),
+);
 
 // States whose Virginia-style comprehensive privacy law is in force (45 days + 45, notice of extension
 // within the first period). California has its own regime.
-const US_STATE_LAW_STATES: ReadonlySet<string> = new Set([
-  'VA',
-  'CO',
-  'CT',
-  'UT',
-  'TX',
-  'OR',
-  'MT',
-  'IA',
-  'DE',
-  'NH',
-  'NJ',
-  'TN',
-  'MN',
-  'MD',
-  'IN',
-  'KY',
-  'RI',
-  'NE',
-]);
+const US_STATE_LAW_STATES: ReadonlySet<string> = new Set(
+  'VA CO CT UT TX OR MT IA DE NH NJ TN MN MD IN KY RI NE'.split(' '),
+);
 
 function subdivisionOf(country: string, region: string | undefined): string | undefined {
   if (region === undefined) {
