@@ -108,13 +108,19 @@ function normalizedContent(content: AuditEventContent): AuditEventContent {
   };
 }
 
+/**
+ * The part of a link's hash input that does not depend on the previous row. Exposed so the
+ * database can append a row in one statement: sha256(prev_hash || '\n' || this), hex.
+ */
+export function auditHashPayload(content: AuditEventContent): string {
+  return canonicalJson(normalizedContent(content));
+}
+
 export function computeAuditHash(prevHash: string, content: AuditEventContent): string {
   if (!HASH_PATTERN.test(prevHash)) {
     throw new RangeError('prevHash must be 64 lowercase hex characters');
   }
-  return createHash('sha256')
-    .update(`${prevHash}\n${canonicalJson(normalizedContent(content))}`, 'utf8')
-    .digest('hex');
+  return createHash('sha256').update(`${prevHash}\n${auditHashPayload(content)}`, 'utf8').digest('hex');
 }
 
 export function createAuditLink(

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { computeAuditHash, GENESIS_HASH, type AuditChainLink, type AuditEventContent } from '@rightsdesk/domain';
+import { auditHashPayload, GENESIS_HASH, type AuditChainLink, type AuditEventContent } from '@rightsdesk/domain';
 import { AuditEventEntity } from '../entities/audit-event.entity';
 
 // Any constant works; it only has to be the same in every process appending to the chain.
@@ -14,20 +14,33 @@ export class AuditRepository {
 
   /**
    * Appends inside the caller's transaction. The advisory lock is held until that transaction
-   * ends, so ids are assigned and committed in chain order even with many api and worker
-   * processes; callers append last to keep the lock short.
+   * ends, so rows are numbered and committed in chain order across any number of api and worker
+   * processes; callers append last to keep the lock short. The lock is its own statement because
+   * in READ COMMITTED the insert's snapshot must be taken after the lock is granted, or it could
+   * miss a row committed while we waited. The hash is computed by PostgreSQL from the previous
+   * row's hash and the canonical payload, so the append is one round trip.
    */
-  async append(tx: EntityManager, event: NewAuditEvent): Promise<AuditEventEntity> {
+  async append(tx: EntityManager, event: NewAuditEvent): Promise<void> {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
-    const last = await tx.query<Array<{ hash: string }>>('SELECT hash FROM audit_event ORDER BY id DESC LIMIT 1');
-    const prevHash = last[0]?.hash ?? GENESIS_HASH;
-    const content = toContent(event);
-    const row = tx.getRepository(AuditEventEntity).create({
-      ...event,
-      prevHash,
-      hash: computeAuditHash(prevHash, content),
-    });
-    return tx.getRepository(AuditEventEntity).save(row);
+    const content: AuditEventContent = { ...event, occurredAt: event.occurredAt.toISOString() };
+    await tx.query(
+      `INSERT INTO audit_event (request_id, actor_type, actor_id, action, from_status, to_status, reason, data, occurred_at, prev_hash, hash)
+       SELECT $1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, prev.hash, encode(sha256(convert_to(prev.hash || E'\\n' || $10::text, 'UTF8')), 'hex')
+         FROM (SELECT coalesce((SELECT hash FROM audit_event ORDER BY id DESC LIMIT 1), $11::text) AS hash) prev`,
+      [
+        event.requestId,
+        event.actorType,
+        event.actorId,
+        event.action,
+        event.fromStatus,
+        event.toStatus,
+        event.reason,
+        event.data === null ? null : JSON.stringify(event.data),
+        event.occurredAt,
+        auditHashPayload(content),
+        GENESIS_HASH,
+      ],
+    );
   }
 
   findByRequest(requestId: string): Promise<AuditEventEntity[]> {
@@ -56,16 +69,16 @@ export class AuditRepository {
   }
 }
 
-function toContent(event: NewAuditEvent | AuditEventEntity): AuditEventContent {
+function toContent(row: AuditEventEntity): AuditEventContent {
   return {
-    requestId: event.requestId,
-    actorType: event.actorType,
-    actorId: event.actorId,
-    action: event.action,
-    fromStatus: event.fromStatus,
-    toStatus: event.toStatus,
-    reason: event.reason,
-    data: event.data,
-    occurredAt: event.occurredAt.toISOString(),
+    requestId: row.requestId,
+    actorType: row.actorType,
+    actorId: row.actorId,
+    action: row.action,
+    fromStatus: row.fromStatus,
+    toStatus: row.toStatus,
+    reason: row.reason,
+    data: row.data,
+    occurredAt: row.occurredAt.toISOString(),
   };
 }

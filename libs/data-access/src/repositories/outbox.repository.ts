@@ -7,7 +7,13 @@ export class OutboxRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async add(tx: EntityManager, message: Pick<OutboxMessageEntity, 'id' | 'requestId' | 'channel' | 'template' | 'payload'>): Promise<void> {
-    await tx.getRepository(OutboxMessageEntity).insert({ ...message, status: 'pending', attempts: 0 });
+    await tx.query(`INSERT INTO outbox_message (id, request_id, channel, template, payload) VALUES ($1, $2, $3, $4, $5)`, [
+      message.id,
+      message.requestId,
+      message.channel,
+      message.template,
+      message.payload,
+    ]);
   }
 
   findById(id: string): Promise<OutboxMessageEntity | null> {

@@ -10,8 +10,14 @@ export class VerificationTokenRepository {
     return (tx ?? this.dataSource.manager).getRepository(VerificationTokenEntity);
   }
 
-  async insert(tx: EntityManager, token: VerificationTokenEntity): Promise<void> {
-    await this.repo(tx).insert(token);
+  async insert(tx: EntityManager, token: Omit<VerificationTokenEntity, 'createdAt'>): Promise<void> {
+    await tx.query(`INSERT INTO verification_token (id, request_id, token_hash, expires_at, used_at) VALUES ($1, $2, $3, $4, $5)`, [
+      token.id,
+      token.requestId,
+      token.tokenHash,
+      token.expiresAt,
+      token.usedAt,
+    ]);
   }
 
   findByHash(tokenHash: Buffer, tx?: EntityManager): Promise<VerificationTokenEntity | null> {

@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@rightsdesk/config';
 import {
   DatabaseTransactions,
+  type PendingDuplicate,
   PrivacyRequestEntity,
   PrivacyRequestRepository,
   type Tx,
@@ -124,7 +125,7 @@ export class IntakeService {
   }
 
   // Re-sending is limited per request so the endpoint can't be used to flood someone's inbox.
-  private async resendVerification(tx: Tx, request: PrivacyRequestEntity, email: string, now: Date): Promise<string[]> {
+  private async resendVerification(tx: Tx, request: PendingDuplicate, email: string, now: Date): Promise<string[]> {
     const lastSent = request.verificationSentAt?.getTime() ?? 0;
     if (now.getTime() - lastSent < this.config.verification.resendIntervalSeconds * 1000) {
       return [];
@@ -141,7 +142,7 @@ export class IntakeService {
     return [outboxId];
   }
 
-  private async issueVerification(tx: Tx, request: PrivacyRequestEntity, email: string, now: Date): Promise<string> {
+  private async issueVerification(tx: Tx, request: PendingDuplicate | PrivacyRequestEntity, email: string, now: Date): Promise<string> {
     const token = newToken();
     const ttlHours = this.config.verification.ttlHours;
     await this.tokens.insert(tx, {
@@ -150,7 +151,6 @@ export class IntakeService {
       tokenHash: this.hash.token(token),
       expiresAt: new Date(now.getTime() + ttlHours * 3600 * 1000),
       usedAt: null,
-      createdAt: now,
     });
     const verifyUrl = `${this.config.http.publicUrl}/requests/verify?${new URLSearchParams({ ref: request.reference, token }).toString()}`;
     return this.outbox.addEmail(tx, request.id, email, {
