@@ -6,7 +6,12 @@ import { DataSource } from 'typeorm';
 // Relative imports only: Jest runs this file outside its module registry, without path aliases.
 import { MIGRATIONS } from '../../libs/data-access/src/migrations';
 import { startPostgres, startRedis } from '../../libs/local-services/src';
-import { TEMPLATE_DATABASE, TEST_DIR_PREFIX, TEST_PG_URL_VAR, TEST_REDIS_URL_VAR } from '../../libs/testing/src/test-services.constants';
+import {
+  TEMPLATE_DATABASE,
+  TEST_DIR_PREFIX,
+  TEST_PG_URL_VAR,
+  TEST_REDIS_URL_VAR,
+} from '../../libs/testing/src/test-services.constants';
 import { recordRun, setTestServices, sweepStrayRuns, type TestServices } from './test-services';
 import globalTeardown from './global-teardown';
 
@@ -22,12 +27,19 @@ export default async function globalSetup(): Promise<void> {
     return;
   }
   await sweepStrayRuns();
-  const services: TestServices = { dir: await mkdtemp(path.join(os.tmpdir(), TEST_DIR_PREFIX)), exported: [] };
+  const services: TestServices = {
+    dir: await mkdtemp(path.join(os.tmpdir(), TEST_DIR_PREFIX)),
+    exported: [],
+  };
   setTestServices(services);
   // allSettled: when one start fails, wait for the other so the teardown can stop it too.
   const results = await Promise.allSettled([
     needPostgres &&
-      startPostgres({ dataDir: path.join(services.dir, 'postgres'), mode: 'ephemeral', initdbCache: INITDB_CACHE }).then(async (postgres) => {
+      startPostgres({
+        dataDir: path.join(services.dir, 'postgres'),
+        mode: 'ephemeral',
+        initdbCache: INITDB_CACHE,
+      }).then(async (postgres) => {
         services.postgres = postgres;
         await createTemplateDatabase(postgres.url);
         exportVar(services, TEST_PG_URL_VAR, postgres.url);
@@ -55,7 +67,12 @@ async function createTemplateDatabase(serverUrl: string): Promise<void> {
   await withClient(serverUrl, (client) => client.query(`CREATE DATABASE ${TEMPLATE_DATABASE}`));
   const url = new URL(serverUrl);
   url.pathname = `/${TEMPLATE_DATABASE}`;
-  const dataSource = new DataSource({ type: 'postgres', url: url.toString(), migrations: MIGRATIONS, migrationsTransactionMode: 'all' });
+  const dataSource = new DataSource({
+    type: 'postgres',
+    url: url.toString(),
+    migrations: MIGRATIONS,
+    migrationsTransactionMode: 'all',
+  });
   await dataSource.initialize();
   try {
     await dataSource.runMigrations();
@@ -63,7 +80,9 @@ async function createTemplateDatabase(serverUrl: string): Promise<void> {
     await dataSource.destroy();
   }
   // Nobody may connect to the template afterwards: a session on it makes every clone fail.
-  await withClient(serverUrl, (client) => client.query(`ALTER DATABASE ${TEMPLATE_DATABASE} WITH IS_TEMPLATE true ALLOW_CONNECTIONS false`));
+  await withClient(serverUrl, (client) =>
+    client.query(`ALTER DATABASE ${TEMPLATE_DATABASE} WITH IS_TEMPLATE true ALLOW_CONNECTIONS false`),
+  );
 }
 
 async function withClient<T>(url: string, use: (client: Client) => Promise<T>): Promise<T> {

@@ -34,7 +34,11 @@ export function setTestServices(services: TestServices | undefined): void {
 }
 
 export async function recordRun(services: TestServices): Promise<void> {
-  const record: RunRecord = { ownerPid: process.pid, postgresPid: services.postgres?.pid, redisPid: services.redis?.pid };
+  const record: RunRecord = {
+    ownerPid: process.pid,
+    postgresPid: services.postgres?.pid,
+    redisPid: services.redis?.pid,
+  };
   await writeFile(path.join(services.dir, RUN_FILE), JSON.stringify(record));
 }
 
@@ -66,7 +70,11 @@ async function readRecord(dir: string): Promise<RunRecord | undefined> {
 }
 
 // Checks the command line first so that a recycled pid never gets a signal meant for our server.
-async function signalIf(pid: number | undefined, signal: NodeJS.Signals, matches: (cmdline: string) => boolean): Promise<void> {
+async function signalIf(
+  pid: number | undefined,
+  signal: NodeJS.Signals,
+  matches: (cmdline: string) => boolean,
+): Promise<void> {
   if (pid === undefined) {
     return;
   }

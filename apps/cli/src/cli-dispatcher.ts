@@ -11,7 +11,11 @@ const processOutput: CliOutput = {
 };
 
 /** Runs `rightsdesk <command> [args]`; resolves with the exit code (2 for a usage error). */
-export async function dispatch(argv: string[], commands: readonly CliCommand[], output: CliOutput = processOutput): Promise<number> {
+export async function dispatch(
+  argv: string[],
+  commands: readonly CliCommand[],
+  output: CliOutput = processOutput,
+): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
     output.out(helpText(commands));
@@ -29,5 +33,13 @@ export function helpText(commands: readonly CliCommand[]): string {
   const all = [...commands, { name: 'help', summary: 'Show this list' }];
   const width = Math.max(...all.map((command) => command.name.length));
   const lines = all.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`);
-  return ['Usage: rightsdesk <command> [options]', '', 'Commands:', ...lines, '', 'Run `rightsdesk <command> --help` for its options.', ''].join('\n');
+  return [
+    'Usage: rightsdesk <command> [options]',
+    '',
+    'Commands:',
+    ...lines,
+    '',
+    'Run `rightsdesk <command> --help` for its options.',
+    '',
+  ].join('\n');
 }

@@ -1,6 +1,16 @@
 export { freePort, isPortFree } from './free-port';
 export { type LogKind, type LogLine, type RunningService } from './running-service';
-export { findPostgresBinaries, startPostgres, type PostgresBinaries, type RunningPostgres, type StartPostgresOptions } from './postgres.launcher';
+export {
+  findPostgresBinaries,
+  startPostgres,
+  type PostgresBinaries,
+  type RunningPostgres,
+  type StartPostgresOptions,
+} from './postgres.launcher';
 export { REDIS_MISSING_MESSAGE, startRedis, type StartRedisOptions } from './redis.launcher';
-export { MAIL_CATCHER_SIZE_LIMIT, startMailCatcher, type StartMailCatcherOptions } from './mail-catcher.launcher';
+export {
+  MAIL_CATCHER_SIZE_LIMIT,
+  startMailCatcher,
+  type StartMailCatcherOptions,
+} from './mail-catcher.launcher';
 export { stopSmtpServer } from './smtp-server-stop';

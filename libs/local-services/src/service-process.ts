@@ -29,7 +29,11 @@ export interface SpawnServiceOptions {
   log?: LogLine;
 }
 
-export function spawnService(command: string, args: string[], options: SpawnServiceOptions = {}): ServiceProcess {
+export function spawnService(
+  command: string,
+  args: string[],
+  options: SpawnServiceOptions = {},
+): ServiceProcess {
   const lines: string[] = [];
   const keep = (line: string): void => {
     lines.push(line);
@@ -76,7 +80,11 @@ export function spawnService(command: string, args: string[], options: SpawnServ
 }
 
 /** Runs a command to completion; rejects with its last output lines when it fails. */
-export async function runCommand(command: string, args: string[], options: Omit<SpawnServiceOptions, 'detached'> = {}): Promise<void> {
+export async function runCommand(
+  command: string,
+  args: string[],
+  options: Omit<SpawnServiceOptions, 'detached'> = {},
+): Promise<void> {
   const proc = spawnService(command, args, options);
   const status = await proc.exited;
   if (status.error) {

@@ -6,7 +6,12 @@ describe('startSmtpSink', () => {
   // Pooled, as in production: the sink must also cut connections that are already open.
   let transport: ReturnType<typeof createTransport>;
   const send = (subject: string): Promise<unknown> =>
-    transport.sendMail({ from: 'dpo@example.test', to: 'subject@example.test', subject, text: `Body of ${subject}` });
+    transport.sendMail({
+      from: 'dpo@example.test',
+      to: 'subject@example.test',
+      subject,
+      text: `Body of ${subject}`,
+    });
 
   beforeEach(async () => {
     sut = await startSmtpSink();

@@ -34,8 +34,12 @@ describe('createTestDatabase', () => {
     expect(Number(migrated.count)).toBeGreaterThan(0);
 
     await query(first.url, 'CREATE TABLE only_in_first (id int)');
-    expect(await query(first.url, "SELECT to_regclass('only_in_first') IS NOT NULL AS present")).toEqual([{ present: true }]);
-    expect(await query(second.url, "SELECT to_regclass('only_in_first') IS NOT NULL AS present")).toEqual([{ present: false }]);
+    expect(await query(first.url, "SELECT to_regclass('only_in_first') IS NOT NULL AS present")).toEqual([
+      { present: true },
+    ]);
+    expect(await query(second.url, "SELECT to_regclass('only_in_first') IS NOT NULL AS present")).toEqual([
+      { present: false },
+    ]);
   });
 
   it('clones concurrently without tripping over the template', async () => {

@@ -45,7 +45,11 @@ export const startCommand: CliCommand = {
 
 async function runStart(argv: string[]): Promise<number> {
   try {
-    const { values } = parseArgs({ args: argv, options: { help: { type: 'boolean', short: 'h' } }, strict: true });
+    const { values } = parseArgs({
+      args: argv,
+      options: { help: { type: 'boolean', short: 'h' } },
+      strict: true,
+    });
     if (values.help) {
       process.stdout.write(USAGE);
       return 0;
@@ -183,7 +187,10 @@ class StartSession {
       for (const app of this.apps) {
         void app.exited.then(({ code, signal }) => {
           if (!this.stopping) {
-            say(`${app.name} exited unexpectedly (${signal ?? `code ${code}`}): stopping everything`, 'stderr');
+            say(
+              `${app.name} exited unexpectedly (${signal ?? `code ${code}`}): stopping everything`,
+              'stderr',
+            );
             this.shutdown(1);
           }
         });
@@ -195,7 +202,10 @@ class StartSession {
         return;
       }
       if (!ready) {
-        say(`The api did not answer ${apiHealthUrl} with 200 within ${READY_TIMEOUT_MS / 1000} s: stopping everything`, 'stderr');
+        say(
+          `The api did not answer ${apiHealthUrl} with 200 within ${READY_TIMEOUT_MS / 1000} s: stopping everything`,
+          'stderr',
+        );
         this.shutdown(1);
         return;
       }
@@ -218,7 +228,9 @@ class StartSession {
   private async secretKey(): Promise<string> {
     const { secrets, created } = await loadOrCreateSecrets(this.paths.secretsFile);
     if (created) {
-      say(`Generated SECRET_KEY into ${this.relative(this.paths.secretsFile)}: keep it, encrypted data needs it`);
+      say(
+        `Generated SECRET_KEY into ${this.relative(this.paths.secretsFile)}: keep it, encrypted data needs it`,
+      );
     }
     return secrets.SECRET_KEY;
   }
@@ -238,15 +250,30 @@ class StartSession {
     await createDatabaseIfMissing(this.started.postgres.url, DATABASE_NAME);
     const url = new URL(this.started.postgres.url);
     url.pathname = `/${DATABASE_NAME}`;
-    return { label: 'PostgreSQL', embedded: true, url: url.toString(), where: this.relative(this.paths.postgresDir) };
+    return {
+      label: 'PostgreSQL',
+      embedded: true,
+      url: url.toString(),
+      where: this.relative(this.paths.postgresDir),
+    };
   }
 
   private async redis(): Promise<ServiceLine> {
     if (process.env.REDIS_URL) {
       return { label: 'Redis', embedded: false, url: process.env.REDIS_URL };
     }
-    this.started.redis = await startRedis({ dataDir: this.paths.redisDir, installIfMissing: true, log: serviceLog('redis'), detached: true });
-    return { label: 'Redis', embedded: true, url: this.started.redis.url, where: this.relative(this.paths.redisDir) };
+    this.started.redis = await startRedis({
+      dataDir: this.paths.redisDir,
+      installIfMissing: true,
+      log: serviceLog('redis'),
+      detached: true,
+    });
+    return {
+      label: 'Redis',
+      embedded: true,
+      url: this.started.redis.url,
+      where: this.relative(this.paths.redisDir),
+    };
   }
 
   private async mail(): Promise<ServiceLine & { embedded: boolean }> {
@@ -254,7 +281,12 @@ class StartSession {
       return { label: 'Mail', embedded: false, url: process.env.SMTP_URL };
     }
     this.started.mail = await startMailCatcher({ dir: this.paths.mailDir });
-    return { label: 'Mail', embedded: true, url: this.started.mail.url, where: `catcher → ${this.relative(this.paths.mailDir)}` };
+    return {
+      label: 'Mail',
+      embedded: true,
+      url: this.started.mail.url,
+      where: `catcher → ${this.relative(this.paths.mailDir)}`,
+    };
   }
 
   private shutdown(code: number): void {
@@ -272,7 +304,9 @@ class StartSession {
       for (const [label, service] of order) {
         if (service) {
           say(`Stopping ${label}…`);
-          await service.stop().catch((error: unknown) => say(`Could not stop ${label}: ${String(error)}`, 'stderr'));
+          await service
+            .stop()
+            .catch((error: unknown) => say(`Could not stop ${label}: ${String(error)}`, 'stderr'));
         }
       }
       this.stopped = true;
@@ -305,7 +339,10 @@ function serviceLog(label: string): LogLine {
   return (line, kind) => {
     if (kind === 'info') {
       say(`${prefix}${line}`);
-    } else if (/\b(ERROR|FATAL|PANIC)\b/.test(line) && !/the database system is (starting up|shutting down)/.test(line)) {
+    } else if (
+      /\b(ERROR|FATAL|PANIC)\b/.test(line) &&
+      !/the database system is (starting up|shutting down)/.test(line)
+    ) {
       say(`${prefix}${line}`, 'stderr');
     }
   };

@@ -13,7 +13,11 @@ export interface AppProcess {
 }
 
 /** Runs one of our Node apps with its output prefixed (`api │ …`) on our stdout and stderr. */
-export function spawnApp(name: string, script: string, options: { cwd: string; env: NodeJS.ProcessEnv; prefixWidth: number }): AppProcess {
+export function spawnApp(
+  name: string,
+  script: string,
+  options: { cwd: string; env: NodeJS.ProcessEnv; prefixWidth: number },
+): AppProcess {
   const child = spawn(process.execPath, ['--enable-source-maps', script], {
     cwd: options.cwd,
     env: options.env,

@@ -1,5 +1,9 @@
 /** Polls until `url` answers 200; false when timeoutMs passes or shouldGiveUp() says so. */
-export async function waitForHttpOk(url: string, timeoutMs: number, shouldGiveUp: () => boolean): Promise<boolean> {
+export async function waitForHttpOk(
+  url: string,
+  timeoutMs: number,
+  shouldGiveUp: () => boolean,
+): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline && !shouldGiveUp()) {
     try {

@@ -10,7 +10,9 @@ export interface LocalSecrets {
  * Generated once and reused: data encrypted with SECRET_KEY stays readable across restarts.
  * Losing this file makes the encrypted columns in .rightsdesk/postgres unreadable.
  */
-export async function loadOrCreateSecrets(file: string): Promise<{ secrets: LocalSecrets; created: boolean }> {
+export async function loadOrCreateSecrets(
+  file: string,
+): Promise<{ secrets: LocalSecrets; created: boolean }> {
   const existing = await readSecrets(file);
   if (existing) {
     return { secrets: existing, created: false };
@@ -41,7 +43,9 @@ async function readSecrets(file: string): Promise<LocalSecrets | undefined> {
   }
   const parsed = JSON.parse(text) as Partial<LocalSecrets>;
   if (typeof parsed.SECRET_KEY !== 'string' || Buffer.from(parsed.SECRET_KEY, 'base64').length !== 32) {
-    throw new Error(`${file} has no valid SECRET_KEY (32 bytes, base64); restore it from a backup, or delete it together with .rightsdesk/postgres to start afresh`);
+    throw new Error(
+      `${file} has no valid SECRET_KEY (32 bytes, base64); restore it from a backup, or delete it together with .rightsdesk/postgres to start afresh`,
+    );
   }
   await chmod(file, 0o600);
   return { SECRET_KEY: parsed.SECRET_KEY };

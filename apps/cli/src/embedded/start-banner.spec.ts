@@ -2,9 +2,13 @@ import { redactUrl, renderStartBanner } from './start-banner';
 
 describe('redactUrl', () => {
   it('hides passwords and secret query parameters but keeps the rest', () => {
-    expect(redactUrl('postgres://app:s3cret@db.internal:5432/rightsdesk')).toBe('postgres://app:***@db.internal:5432/rightsdesk');
+    expect(redactUrl('postgres://app:s3cret@db.internal:5432/rightsdesk')).toBe(
+      'postgres://app:***@db.internal:5432/rightsdesk',
+    );
     expect(redactUrl('redis://:hunter2@127.0.0.1:6379')).toBe('redis://:***@127.0.0.1:6379');
-    expect(redactUrl('smtp://mailer@smtp.example.test:587?token=abc&pool=true')).toBe('smtp://mailer@smtp.example.test:587?token=***&pool=true');
+    expect(redactUrl('smtp://mailer@smtp.example.test:587?token=abc&pool=true')).toBe(
+      'smtp://mailer@smtp.example.test:587?token=***&pool=true',
+    );
     expect(redactUrl('not a url with a password')).toBe('(unparseable URL)');
   });
 });

@@ -33,7 +33,11 @@ export function renderStartBanner(input: BannerInput): string {
     'Press Ctrl-C to stop everything.',
   ];
   const width = Math.max(...rows.map((row) => row.length));
-  return [`┌${'─'.repeat(width + 2)}┐`, ...rows.map((row) => `│ ${row.padEnd(width)} │`), `└${'─'.repeat(width + 2)}┘`].join('\n');
+  return [
+    `┌${'─'.repeat(width + 2)}┐`,
+    ...rows.map((row) => `│ ${row.padEnd(width)} │`),
+    `└${'─'.repeat(width + 2)}┘`,
+  ].join('\n');
 }
 
 /** Hides passwords (and secret-looking query parameters) so URLs can be printed. */

@@ -32,7 +32,10 @@ export function workspacePaths(root = findRepoRoot()): WorkspacePaths {
 function findRepoRoot(): string {
   for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
     const manifest = path.join(dir, 'package.json');
-    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'rightsdesk') {
+    if (
+      existsSync(manifest) &&
+      (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'rightsdesk'
+    ) {
       return dir;
     }
   }
