@@ -81,6 +81,8 @@ export async function intakeBenchmark({ rounds, seconds }) {
 
     const accepted = intakeRuns.reduce((sum, r) => sum + (r.statuses['202'] ?? 0), 0);
     const other = intakeRuns.reduce((sum, r) => sum + Object.entries(r.statuses).filter(([s]) => s !== '202').reduce((n, [, c]) => n + c, 0), 0);
+    // Requests still in flight when a load run stopped finish on the server; let them land first.
+    await new Promise((resolve) => setTimeout(resolve, 3000));
     const db = new Client({ connectionString: databaseUrl });
     await db.connect();
     // Totals include the warm-up runs; every row must have its outbox message and its job.
