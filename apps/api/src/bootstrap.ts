@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import helmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -12,6 +14,12 @@ export function createFastifyAdapter(config: AppConfig): FastifyAdapter {
     bodyLimit: config.http.bodyLimitBytes,
     trustProxy: config.http.trustProxy,
     routerOptions: { maxParamLength: 200 },
+    // The request id in every log line and in error bodies; a caller's X-Request-Id is kept only
+    // when it looks like an id, so it can't smuggle text into the logs.
+    genReqId: (request: IncomingMessage) => {
+      const incoming = request.headers['x-request-id'];
+      return typeof incoming === 'string' && /^[A-Za-z0-9._-]{8,64}$/.test(incoming) ? incoming : randomUUID();
+    },
   });
 }
 
@@ -55,6 +63,7 @@ export async function configureApiApp(app: NestFastifyApplication, config: AppCo
   });
   // API answers carry personal data or tokens: never cache them anywhere.
   fastify.addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', String(request.id));
     if (request.url.startsWith('/api/v1/')) {
       void reply.header('Cache-Control', 'no-store');
     }

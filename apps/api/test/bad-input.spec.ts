@@ -94,3 +94,23 @@ describe('bad input and abuse', () => {
     expect(response.statusCode).toBe(404);
   });
 });
+
+describe('request ids', () => {
+  let h: ApiHarness;
+
+  beforeAll(async () => {
+    h = await startApi();
+  });
+
+  afterAll(async () => {
+    await h.close();
+  });
+
+  it('keeps a sane incoming X-Request-Id and replaces anything else', async () => {
+    const kept = await h.app.inject({ method: 'GET', url: '/api/v1/requests/RD-0000-0000-0000-0000', headers: { 'x-request-id': 'trace-12345678' } });
+    expect(kept.headers['x-request-id']).toBe('trace-12345678');
+    expect(kept.json()).toMatchObject({ requestId: 'trace-12345678' });
+    const replaced = await h.app.inject({ method: 'GET', url: '/api/v1/requests/RD-0000-0000-0000-0000', headers: { 'x-request-id': 'bad id\nwith newline' } });
+    expect(replaced.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});

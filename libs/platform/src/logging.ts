@@ -33,7 +33,12 @@ export function loggerParams(config: AppConfig, app: 'api' | 'worker'): Params {
       level: config.logLevel,
       base: { app },
       redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+      // Fastify assigns the id (see the api's adapter options); this covers a raw Node server.
       genReqId: (req: IncomingMessage, res: ServerResponse) => {
+        const assigned = (req as IncomingMessage & { id?: unknown }).id;
+        if (typeof assigned === 'string') {
+          return assigned;
+        }
         const incoming = req.headers['x-request-id'];
         const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
         res.setHeader('x-request-id', id);
