@@ -1,11 +1,10 @@
 import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 // Relative imports only: Jest runs this file outside its module registry, without path aliases.
 import { MIGRATIONS } from '../../libs/data-access/src/migrations';
-import { startPostgres, startRedis } from '../../libs/local-services/src';
+import { startPostgres, startRedis, withPostgresClient } from '../../libs/local-services/src';
 import {
   TEMPLATE_DATABASE,
   TEST_DIR_PREFIX,
@@ -64,7 +63,7 @@ function exportVar(services: TestServices, name: string, value: string): void {
 }
 
 async function createTemplateDatabase(serverUrl: string): Promise<void> {
-  await withClient(serverUrl, (client) => client.query(`CREATE DATABASE ${TEMPLATE_DATABASE}`));
+  await withPostgresClient(serverUrl, (client) => client.query(`CREATE DATABASE ${TEMPLATE_DATABASE}`));
   const url = new URL(serverUrl);
   url.pathname = `/${TEMPLATE_DATABASE}`;
   const dataSource = new DataSource({
@@ -80,17 +79,7 @@ async function createTemplateDatabase(serverUrl: string): Promise<void> {
     await dataSource.destroy();
   }
   // Nobody may connect to the template afterwards: a session on it makes every clone fail.
-  await withClient(serverUrl, (client) =>
+  await withPostgresClient(serverUrl, (client) =>
     client.query(`ALTER DATABASE ${TEMPLATE_DATABASE} WITH IS_TEMPLATE true ALLOW_CONNECTIONS false`),
   );
-}
-
-async function withClient<T>(url: string, use: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await use(client);
-  } finally {
-    await client.end();
-  }
 }

@@ -1,11 +1,10 @@
-import { randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
 import helmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '@rightsdesk/config';
 import { RequestException } from '@rightsdesk/domain';
+import { genRequestId } from '@rightsdesk/platform';
 import { ApiModule } from './app.module';
 import { mountOpenApi } from './docs/openapi';
 
@@ -14,12 +13,7 @@ export function createFastifyAdapter(config: AppConfig): FastifyAdapter {
     bodyLimit: config.http.bodyLimitBytes,
     trustProxy: config.http.trustProxy,
     routerOptions: { maxParamLength: 200 },
-    // The request id in every log line and in error bodies; a caller's X-Request-Id is kept only
-    // when it looks like an id, so it can't smuggle text into the logs.
-    genReqId: (request: IncomingMessage) => {
-      const incoming = request.headers['x-request-id'];
-      return typeof incoming === 'string' && /^[A-Za-z0-9._-]{8,64}$/.test(incoming) ? incoming : randomUUID();
-    },
+    genReqId: genRequestId,
   });
 }
 

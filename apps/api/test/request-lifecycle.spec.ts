@@ -91,7 +91,7 @@ describe('request lifecycle: intake → email verification → awaiting review',
     // Same link again: single use, but a second click is not an error.
     const again = await h.app.inject({ method: 'POST', url: `/api/v1/requests/${receipt.reference}/verification`, payload: { token } });
     expect(again.statusCode).toBe(200);
-    expect(again.json()).toMatchObject({ outcome: 'already_verified' });
+    expect(again.json()).toMatchObject({ outcome: 'already_verified', status: 'awaiting_review' });
     expect(again.json()).not.toHaveProperty('statusToken');
 
     expect(await h.app.get(AuditTrail).verify()).toMatchObject({ ok: true });

@@ -1,6 +1,6 @@
 import { hkdfSync } from 'node:crypto';
 
-export type SecretKeyPurpose = 'field-encryption' | 'email-lookup' | 'token-hash' | 'dedup-key';
+export type SecretKeyPurpose = 'field-encryption' | 'email-lookup' | 'token-hash' | 'dedup-key' | 'rate-limit-label';
 
 // One operator-managed secret; each use gets its own key by HKDF so a leak of one derived key
 // (say, the lookup key in a log) does not expose the encryption key.

@@ -14,3 +14,5 @@ export {
   type StartMailCatcherOptions,
 } from './mail-catcher.launcher';
 export { stopSmtpServer } from './smtp-server-stop';
+export { listenLoopbackSmtp, type LoopbackSmtpOptions } from './loopback-smtp';
+export { withPostgresClient } from './postgres-client';

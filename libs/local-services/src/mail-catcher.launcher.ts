@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { SMTPServer, type SMTPServerDataStream } from 'smtp-server';
+import { type SMTPServerDataStream } from 'smtp-server';
 import { freePort } from './free-port';
+import { listenLoopbackSmtp } from './loopback-smtp';
 import { type RunningService } from './running-service';
 import { stopSmtpServer } from './smtp-server-stop';
 
@@ -19,28 +20,12 @@ export async function startMailCatcher(options: StartMailCatcherOptions): Promis
   const dir = path.resolve(options.dir);
   await mkdir(dir, { recursive: true });
   const port = options.port ?? (await freePort());
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
+  const server = await listenLoopbackSmtp({
+    port,
     size: MAIL_CATCHER_SIZE_LIMIT,
-    logger: false,
     banner: 'Rightsdesk mail catcher',
-    onData(stream, _session, callback) {
-      saveMessage(stream, dir).then(
-        () => callback(),
-        (error: unknown) => callback(error instanceof Error ? error : new Error(String(error))),
-      );
-    },
+    onMessage: (stream) => saveMessage(stream, dir),
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  // Without a listener a client's broken connection would be thrown as an uncaught error.
-  server.on('error', () => undefined);
 
   let stopping: Promise<void> | undefined;
   return {

@@ -12,8 +12,6 @@ export interface VerifyRequestParams {
   companyName: string;
   /** The full reference as shown to the data subject, e.g. "RD-7K3M-Q9PX". */
   reference: string;
-  // The label always comes from our own map, so a caller cannot slip free text into the email.
-  requestTypeLabel?: never;
   requestType: RequestType;
   verifyUrl: string;
   expiresInHours: number;

@@ -1,3 +1,4 @@
 export * from './health.module';
 export * from './logging';
 export * from './public.decorator';
+export * from './request-id';

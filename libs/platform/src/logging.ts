@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import type { Params } from 'nestjs-pino';
 import type { AppConfig } from '@rightsdesk/config';
+import { genRequestId } from './request-id';
 
 const PERSONAL_KEYS = ['email', 'name', 'phone', 'phoneNumber', 'address', 'token', 'statusToken', 'password', 'personalData', 'details', 'to'];
 
@@ -15,8 +15,6 @@ export const REDACT_PATHS = [
   'res.headers["set-cookie"]',
   ...PERSONAL_KEYS.flatMap((key) => [key, `*.${key}`, `*.*.${key}`]),
 ];
-
-const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
 /** Query strings carry link tokens; logs keep only the path. */
 export function redactUrl(url: string | undefined): string | undefined {
@@ -33,16 +31,10 @@ export function loggerParams(config: AppConfig, app: 'api' | 'worker'): Params {
       level: config.logLevel,
       base: { app },
       redact: { paths: REDACT_PATHS, censor: '[redacted]' },
-      // Fastify assigns the id (see the api's adapter options); this covers a raw Node server.
-      genReqId: (req: IncomingMessage, res: ServerResponse) => {
+      // Fastify assigned the id already (genRequestId); the log line reuses it.
+      genReqId: (req: IncomingMessage) => {
         const assigned = (req as IncomingMessage & { id?: unknown }).id;
-        if (typeof assigned === 'string') {
-          return assigned;
-        }
-        const incoming = req.headers['x-request-id'];
-        const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
-        res.setHeader('x-request-id', id);
-        return id;
+        return typeof assigned === 'string' ? assigned : genRequestId(req);
       },
       serializers: {
         req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: redactUrl(req.url) }),

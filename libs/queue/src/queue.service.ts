@@ -88,10 +88,6 @@ export class QueueService implements OnModuleDestroy {
     );
   }
 
-  async counts(name: QueueName): Promise<Record<string, number>> {
-    return this.queue(name).getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed');
-  }
-
   async onModuleDestroy(): Promise<void> {
     await Promise.all([...this.queues.values()].map((queue) => queue.close()));
   }

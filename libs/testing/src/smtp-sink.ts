@@ -1,6 +1,6 @@
-import { freePort, stopSmtpServer } from '@rightsdesk/local-services';
+import { freePort, listenLoopbackSmtp, stopSmtpServer } from '@rightsdesk/local-services';
 import { simpleParser, type ParsedMail } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
+import type { SMTPServer } from 'smtp-server';
 
 export interface SmtpSink {
   /** smtp://127.0.0.1:PORT — use with Nodemailer `secure: false, ignoreTLS: true`. */
@@ -43,30 +43,14 @@ export async function startSmtpSink(): Promise<SmtpSink> {
   };
 
   const listen = async (): Promise<void> => {
-    const next = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS', 'AUTH'],
-      logger: false,
-      onData(stream, _session, callback) {
-        // Parsed before the reply, so a resolved sendMail() means the message is in `messages`.
-        simpleParser(stream).then(
-          (message) => {
-            messages.push(message);
-            notify();
-            callback();
-          },
-          (error: unknown) => callback(error instanceof Error ? error : new Error(String(error))),
-        );
+    // Parsed before the reply, so a resolved sendMail() means the message is in `messages`.
+    const next = await listenLoopbackSmtp({
+      port,
+      onMessage: async (stream) => {
+        messages.push(await simpleParser(stream));
+        notify();
       },
     });
-    await new Promise<void>((resolve, reject) => {
-      next.once('error', reject);
-      next.listen(port, '127.0.0.1', () => {
-        next.off('error', reject);
-        resolve();
-      });
-    });
-    next.on('error', () => undefined);
     server = next;
   };
 

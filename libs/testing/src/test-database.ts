@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
+import { withPostgresClient } from '@rightsdesk/local-services';
 import { postgresTestUrl } from './test-service-urls';
 import { TEMPLATE_DATABASE } from './test-services.constants';
 
@@ -19,7 +19,7 @@ const CLONE_ATTEMPTS = 20;
 export async function createTestDatabase(): Promise<TestDatabase> {
   const serverUrl = postgresTestUrl();
   const name = `t_${randomBytes(8).toString('hex')}`;
-  await withClient(serverUrl, async (client) => {
+  await withPostgresClient(serverUrl, async (client) => {
     // PostgreSQL refuses to clone a template while another session is connected to it; an
     // advisory lock makes the Jest workers take turns and the retry covers anything else.
     await client.query('SELECT pg_advisory_lock($1)', [CLONE_LOCK]);
@@ -45,7 +45,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     url: withDatabase(serverUrl, name),
     name,
     drop: () =>
-      (dropping ??= withClient(serverUrl, async (client) => {
+      (dropping ??= withPostgresClient(serverUrl, async (client) => {
         await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
       })),
   };
@@ -55,14 +55,4 @@ function withDatabase(serverUrl: string, database: string): string {
   const url = new URL(serverUrl);
   url.pathname = `/${database}`;
   return url.toString();
-}
-
-async function withClient<T>(url: string, use: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await use(client);
-  } finally {
-    await client.end();
-  }
 }

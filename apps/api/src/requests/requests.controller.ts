@@ -72,10 +72,9 @@ export class RequestsController {
     @Param('reference') reference: string,
     @Body(new ZodBody(verifyBodySchema)) body: z.infer<typeof verifyBodySchema>,
     @Req() request: FastifyRequest,
-  ): Promise<VerificationResult & { status: 'awaiting_review' | 'verified' }> {
+  ): Promise<VerificationResult> {
     await this.rateLimiter.consume('verify-ip', clientIp(request), this.config.rateLimits.verifyPerIpPerHour, 3600);
-    const result = await this.verification.verify(reference, body.token);
-    return { ...result, status: result.outcome === 'verified' ? 'awaiting_review' : 'verified' };
+    return this.verification.verify(reference, body.token);
   }
 
   @Get(':reference')

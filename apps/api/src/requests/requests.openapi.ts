@@ -23,7 +23,7 @@ export const verificationResultSchema: Schema = {
   properties: {
     outcome: { type: 'string', enum: ['verified', 'already_verified'] },
     reference: { type: 'string' },
-    status: { type: 'string', enum: ['awaiting_review', 'verified'] },
+    status: { type: 'string', enum: [...REQUEST_STATUSES], description: 'The request status now' },
     statusToken: { type: 'string', description: 'Only on first verification; reads the status.' },
   },
 };

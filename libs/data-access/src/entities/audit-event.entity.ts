@@ -1,7 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import type { AuditEventContent } from '@rightsdesk/domain';
-
-type AuditActorType = AuditEventContent['actorType'];
+import type { AuditActorType } from '@rightsdesk/domain';
 
 // Append-only: a trigger in the migration refuses UPDATE, DELETE and TRUNCATE. Each row carries
 // the hash of the previous row (by id), so a removed or altered row breaks the chain.

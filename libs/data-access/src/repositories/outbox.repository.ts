@@ -68,8 +68,4 @@ export class OutboxRepository {
     );
     return rows.map((row) => row.id);
   }
-
-  countPending(): Promise<number> {
-    return this.dataSource.getRepository(OutboxMessageEntity).countBy({ status: 'pending' });
-  }
 }

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In, LessThan, type EntityManager } from 'typeorm';
-import type { RequestStatus } from '@rightsdesk/domain';
+import { DataSource, LessThan, type EntityManager } from 'typeorm';
 import { PrivacyRequestEntity } from '../entities/privacy-request.entity';
 
 export type PrivacyRequestPatch = Partial<
@@ -141,9 +140,5 @@ export class PrivacyRequestRepository {
       order: { receivedAt: 'ASC' },
       take: limit,
     });
-  }
-
-  countByStatus(statuses: RequestStatus[]): Promise<number> {
-    return this.repo().countBy({ status: In(statuses) });
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, IsNull, MoreThan, type EntityManager } from 'typeorm';
+import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { VerificationTokenEntity } from '../entities/verification-token.entity';
 
 @Injectable()
@@ -22,10 +22,6 @@ export class VerificationTokenRepository {
 
   findByHash(tokenHash: Buffer, tx?: EntityManager): Promise<VerificationTokenEntity | null> {
     return this.repo(tx).findOneBy({ tokenHash });
-  }
-
-  findUsable(requestId: string, now: Date, tx?: EntityManager): Promise<VerificationTokenEntity[]> {
-    return this.repo(tx).findBy({ requestId, usedAt: IsNull(), expiresAt: MoreThan(now) });
   }
 
   // Once the address is proven every outstanding link for the request stops working.

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditRepository, type NewAuditEvent, type Tx } from '@rightsdesk/data-access';
-import { AuditChainVerifier } from '@rightsdesk/domain';
+import { type AuditChainResult, AuditChainVerifier } from '@rightsdesk/domain';
 import { Clock } from '../time/clock';
 
 export type AuditRecord = Omit<NewAuditEvent, 'occurredAt' | 'reason' | 'data' | 'actorId'> & {
@@ -8,10 +8,6 @@ export type AuditRecord = Omit<NewAuditEvent, 'occurredAt' | 'reason' | 'data' |
   reason?: string | null;
   data?: Record<string, unknown> | null;
 };
-
-export type ChainVerification =
-  | { ok: true; checked: number }
-  | { ok: false; checked: number; firstBroken: { sequence: number | string; reason: string } };
 
 @Injectable()
 export class AuditTrail {
@@ -32,15 +28,14 @@ export class AuditTrail {
   }
 
   /** Re-computes every hash in id order and names the first row that does not match. */
-  async verify(): Promise<ChainVerification> {
+  async verify(): Promise<AuditChainResult> {
     const verifier = new AuditChainVerifier();
-    let result: ChainVerification = { ok: true, checked: 0 };
     for await (const link of this.audit.links()) {
-      result = verifier.add(link);
+      const result = verifier.add(link);
       if (!result.ok) {
         return result;
       }
     }
-    return result;
+    return verifier.result();
   }
 }

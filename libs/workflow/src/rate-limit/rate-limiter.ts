@@ -12,7 +12,7 @@ local count = redis.call('INCR', KEYS[1])
 if count == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
 return { count, redis.call('PTTL', KEYS[1]) }`;
 
-export type RateLimitScope = 'intake-ip' | 'intake-email' | 'verify-ip' | 'status-ip' | 'resend-verification';
+export type RateLimitScope = 'intake-ip' | 'intake-email' | 'verify-ip' | 'status-ip';
 
 @Injectable()
 export class RateLimiter {
@@ -27,18 +27,12 @@ export class RateLimiter {
     if (!this.config.rateLimits.enabled) {
       return;
     }
-    const allowed = await this.tryConsume(scope, subject, limit, windowSeconds);
-    if (!allowed.ok) {
+    const key = `${this.config.redis.queuePrefix}:rate:${scope}:${this.hash.rateLimitLabel(subject)}`;
+    const [count, ttlMs] = (await this.redis.eval(CONSUME, 1, key, String(windowSeconds * 1000))) as [number, number];
+    if (count > limit) {
       throw new RequestException('rate_limited', 'Too many requests; try again later.', {
-        retryAfterSeconds: allowed.retryAfterSeconds,
+        retryAfterSeconds: Math.max(1, Math.ceil(ttlMs / 1000)),
       });
     }
-  }
-
-  /** Like consume, but answers instead of throwing, and applies even when limits are lifted. */
-  async tryConsume(scope: RateLimitScope, subject: string, limit: number, windowSeconds: number): Promise<{ ok: boolean; retryAfterSeconds: number }> {
-    const key = `${this.config.redis.queuePrefix}:rate:${scope}:${this.hash.label(subject)}`;
-    const [count, ttlMs] = (await this.redis.eval(CONSUME, 1, key, String(windowSeconds * 1000))) as [number, number];
-    return { ok: count <= limit, retryAfterSeconds: Math.max(1, Math.ceil(ttlMs / 1000)) };
   }
 }

@@ -22,11 +22,13 @@ export class KeyedHash {
   private readonly emailKey: Buffer;
   private readonly tokenKey: Buffer;
   private readonly dedupKey: Buffer;
+  private readonly rateLimitKey: Buffer;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.emailKey = deriveKey(config.secretKey, 'email-lookup');
     this.tokenKey = deriveKey(config.secretKey, 'token-hash');
     this.dedupKey = deriveKey(config.secretKey, 'dedup-key');
+    this.rateLimitKey = deriveKey(config.secretKey, 'rate-limit-label');
   }
 
   email(email: string): Buffer {
@@ -42,7 +44,7 @@ export class KeyedHash {
   }
 
   /** Short, non-reversible label for rate-limit keys (no raw IPs or emails in Redis). */
-  label(value: string): string {
-    return createHmac('sha256', this.dedupKey).update(`label:${value}`).digest('base64url').slice(0, 22);
+  rateLimitLabel(value: string): string {
+    return createHmac('sha256', this.rateLimitKey).update(value).digest('base64url').slice(0, 22);
   }
 }

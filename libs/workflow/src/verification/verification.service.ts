@@ -5,7 +5,7 @@ import {
   PrivacyRequestRepository,
   VerificationTokenRepository,
 } from '@rightsdesk/data-access';
-import { nextStatus, normalizeReference, RequestException } from '@rightsdesk/domain';
+import { nextStatus, normalizeReference, RequestException, type RequestStatus } from '@rightsdesk/domain';
 import type { MailLocale } from '@rightsdesk/mail';
 import { AuditTrail } from '../audit/audit-trail.service';
 import { OutboxService } from '../outbox/outbox.service';
@@ -15,8 +15,8 @@ import { Clock } from '../time/clock';
 import type { SubjectRecord } from '../intake/subject-record';
 
 export type VerificationResult =
-  | { outcome: 'verified'; reference: string; statusToken: string }
-  | { outcome: 'already_verified'; reference: string };
+  | { outcome: 'verified'; reference: string; status: RequestStatus; statusToken: string }
+  | { outcome: 'already_verified'; reference: string; status: RequestStatus };
 
 const INVALID = 'This confirmation link is not valid. Use the newest link we emailed you, or file the request again.';
 
@@ -51,7 +51,7 @@ export class VerificationService {
     if (request.status !== 'pending_verification') {
       if (belongs && request.verifiedAt) {
         // A second click on the same link (or a mail scanner) must not look like an error.
-        return { outcome: 'already_verified', reference: request.reference };
+        return { outcome: 'already_verified', reference: request.reference, status: request.status };
       }
       throw new RequestException('verification_invalid', INVALID);
     }
@@ -102,13 +102,13 @@ export class VerificationService {
         toStatus: to,
         data: { method: 'email_link' },
       });
-      return { outboxId };
+      return { outboxId, status: to };
     });
     if (!result) {
       // Lost a race with a concurrent click: the other one verified it.
-      return { outcome: 'already_verified', reference: request.reference };
+      return { outcome: 'already_verified', reference: request.reference, status: 'awaiting_review' };
     }
     await this.outbox.dispatch([result.outboxId]);
-    return { outcome: 'verified', reference: request.reference, statusToken };
+    return { outcome: 'verified', reference: request.reference, status: result.status, statusToken };
   }
 }
