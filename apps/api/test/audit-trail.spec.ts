@@ -26,12 +26,12 @@ describe('audit trail', () => {
 
   it('verifies the chain and names the first row someone with superuser rights altered', async () => {
     expect(await h.app.get(AuditTrail).verify()).toEqual({ ok: true, checked: 3 });
-    const [second] = await db().query<Array<{ id: string }>>(`SELECT id FROM audit_event ORDER BY id OFFSET 1 LIMIT 1`);
+    const [second] = await db().query<Array<{ id: string; seq: string }>>(`SELECT id, seq FROM audit_event ORDER BY seq OFFSET 1 LIMIT 1`);
     await db().transaction(async (tx) => {
       await tx.query(`ALTER TABLE audit_event DISABLE TRIGGER audit_event_append_only`);
       await tx.query(`UPDATE audit_event SET to_status = 'completed' WHERE id = $1`, [second.id]);
       await tx.query(`ALTER TABLE audit_event ENABLE TRIGGER audit_event_append_only`);
     });
-    expect(await h.app.get(AuditTrail).verify()).toMatchObject({ ok: false, firstBroken: { sequence: Number(second.id), reason: 'hash_mismatch' } });
+    expect(await h.app.get(AuditTrail).verify()).toMatchObject({ ok: false, firstBroken: { sequence: Number(second.seq), reason: 'hash_mismatch' } });
   });
 });

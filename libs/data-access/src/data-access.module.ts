@@ -4,12 +4,13 @@ import { APP_CONFIG, type AppConfig } from '@rightsdesk/config';
 import { DatabaseTransactions } from './database-transactions';
 import { createDataSourceOptions } from './data-source-options';
 import { AuditRepository } from './repositories/audit.repository';
+import { IntakeRepository } from './repositories/intake.repository';
 import { OutboxRepository } from './repositories/outbox.repository';
 import { PrivacyRequestRepository } from './repositories/privacy-request.repository';
 import { VerificationTokenRepository } from './repositories/verification-token.repository';
 import { MigrationRunner } from './migration-runner';
 
-const repositories = [PrivacyRequestRepository, VerificationTokenRepository, OutboxRepository, AuditRepository];
+const repositories = [IntakeRepository, PrivacyRequestRepository, VerificationTokenRepository, OutboxRepository, AuditRepository];
 
 @Global()
 @Module({

@@ -3,6 +3,7 @@ import {
   type AuditChainLink,
   AuditChainVerifier,
   type AuditEventContent,
+  auditContentHash,
   auditTimestamp,
   canonicalJson,
   computeAuditHash,
@@ -92,13 +93,15 @@ describe('canonicalJson', () => {
 });
 
 describe('computeAuditHash', () => {
-  it('is the hex sha256 of the previous hash, a newline and the canonical content', () => {
+  it('is the hex sha256 of the previous hash, a newline and the hash of the canonical content', () => {
     const content = anEvent();
-    const expected = createHash('sha256')
+    const contentHash = createHash('sha256')
       .update(
-        `${GENESIS_HASH}\n{"action":"request.created","actorId":null,"actorType":"system","data":{"regime":"gdpr","type":"access"},"fromStatus":null,"occurredAt":"2026-11-25T10:42:00.000Z","reason":null,"requestId":"7f1c2a64-3c0e-4c52-9a57-2b3f0f7f2d11","toStatus":"pending_verification"}`,
+        '{"action":"request.created","actorId":null,"actorType":"system","data":{"regime":"gdpr","type":"access"},"fromStatus":null,"occurredAt":"2026-11-25T10:42:00.000Z","reason":null,"requestId":"7f1c2a64-3c0e-4c52-9a57-2b3f0f7f2d11","toStatus":"pending_verification"}',
       )
       .digest('hex');
+    expect(auditContentHash(content)).toBe(contentHash);
+    const expected = createHash('sha256').update(`${GENESIS_HASH}\n${contentHash}`).digest('hex');
     expect(computeAuditHash(GENESIS_HASH, content)).toBe(expected);
     expect(computeAuditHash(GENESIS_HASH, content)).toMatch(/^[0-9a-f]{64}$/);
   });

@@ -109,18 +109,20 @@ function normalizedContent(content: AuditEventContent): AuditEventContent {
 }
 
 /**
- * The part of a link's hash input that does not depend on the previous row. Exposed so the
- * database can append a row in one statement: sha256(prev_hash || '\n' || this), hex.
+ * The hash of one event's own content (hex sha256 of its canonical JSON). The application computes
+ * it when it writes the event; PostgreSQL links it into the chain when the transaction commits
+ * (see the audit migration), so the chain is sealed without a lock held across round trips.
  */
-export function auditHashPayload(content: AuditEventContent): string {
-  return canonicalJson(normalizedContent(content));
+export function auditContentHash(content: AuditEventContent): string {
+  return createHash('sha256').update(canonicalJson(normalizedContent(content)), 'utf8').digest('hex');
 }
 
+/** A link's hash: hex sha256 of the previous link's hash, a newline and the content hash. */
 export function computeAuditHash(prevHash: string, content: AuditEventContent): string {
   if (!HASH_PATTERN.test(prevHash)) {
     throw new RangeError('prevHash must be 64 lowercase hex characters');
   }
-  return createHash('sha256').update(`${prevHash}\n${auditHashPayload(content)}`, 'utf8').digest('hex');
+  return createHash('sha256').update(`${prevHash}\n${auditContentHash(content)}`, 'utf8').digest('hex');
 }
 
 export function createAuditLink(

@@ -1,8 +1,10 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import type { AuditActorType } from '@rightsdesk/domain';
 
-// Append-only: a trigger in the migration refuses UPDATE, DELETE and TRUNCATE. Each row carries
-// the hash of the previous row (by id), so a removed or altered row breaks the chain.
+// Append-only: a trigger refuses UPDATE, DELETE and TRUNCATE, except the one sealing update below.
+// The application writes the event and its content hash; when the transaction commits a deferred
+// trigger gives it the next `seq` and links it to the previous row (prev_hash, hash), so a removed
+// or altered row breaks the chain. `id` is insertion order, `seq` is chain (commit) order.
 @Entity({ name: 'audit_event' })
 export class AuditEventEntity {
   @PrimaryGeneratedColumn({ type: 'bigint' })
@@ -36,10 +38,17 @@ export class AuditEventEntity {
   @Column({ name: 'occurred_at', type: 'timestamptz' })
   occurredAt!: Date;
 
-  @Column({ name: 'prev_hash', type: 'char', length: 64 })
-  prevHash!: string;
+  @Column({ name: 'content_hash', type: 'char', length: 64 })
+  contentHash!: string;
+
+  @Index('audit_event_seq_key', { unique: true })
+  @Column({ type: 'bigint', nullable: true })
+  seq!: string | null;
+
+  @Column({ name: 'prev_hash', type: 'char', length: 64, nullable: true })
+  prevHash!: string | null;
 
   @Index('audit_event_hash_key', { unique: true })
-  @Column({ type: 'char', length: 64 })
-  hash!: string;
+  @Column({ type: 'char', length: 64, nullable: true })
+  hash!: string | null;
 }

@@ -7,7 +7,9 @@ import type { RegimeId, RequestStatus, RequestType } from '@rightsdesk/domain';
 @Entity({ name: 'privacy_request' })
 @Index('privacy_request_email_lookup_idx', ['emailLookup'])
 @Index('privacy_request_status_due_idx', ['status', 'dueOn'])
-@Index('privacy_request_dedup_idx', ['dedupKey'], { where: `status = 'pending_verification'` })
+// Set only while a request awaits verification, so an identical unverified request can't be filed
+// twice; the unique index makes that hold across processes without a lock.
+@Index('privacy_request_dedup_key', ['dedupKey'], { unique: true, where: 'dedup_key IS NOT NULL' })
 export class PrivacyRequestEntity {
   @PrimaryColumn({ type: 'uuid' })
   id!: string;

@@ -2,18 +2,19 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { OutboxMessageEntity } from '../entities/outbox-message.entity';
 
+export type NewOutboxMessage = Pick<OutboxMessageEntity, 'id' | 'requestId' | 'channel' | 'template'> & {
+  payload: Buffer;
+};
+
 @Injectable()
 export class OutboxRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async add(tx: EntityManager, message: Pick<OutboxMessageEntity, 'id' | 'requestId' | 'channel' | 'template' | 'payload'>): Promise<void> {
-    await tx.query(`INSERT INTO outbox_message (id, request_id, channel, template, payload) VALUES ($1, $2, $3, $4, $5)`, [
-      message.id,
-      message.requestId,
-      message.channel,
-      message.template,
-      message.payload,
-    ]);
+  async add(tx: EntityManager, message: NewOutboxMessage): Promise<void> {
+    await tx.query(
+      `INSERT INTO outbox_message (id, request_id, channel, template, payload) VALUES ($1, $2, $3, $4, $5)`,
+      [message.id, message.requestId, message.channel, message.template, message.payload],
+    );
   }
 
   findById(id: string): Promise<OutboxMessageEntity | null> {
@@ -44,17 +45,19 @@ export class OutboxRepository {
   }
 
   async release(id: string, error: string): Promise<void> {
-    await this.dataSource.query(`UPDATE outbox_message SET claimed_until = NULL, last_error = $2 WHERE id = $1`, [
-      id,
-      error.slice(0, 500),
-    ]);
+    await this.dataSource.query(
+      `UPDATE outbox_message SET claimed_until = NULL, last_error = $2 WHERE id = $1`,
+      [id, error.slice(0, 500)],
+    );
   }
 
   async markEnqueued(ids: string[]): Promise<void> {
     if (ids.length === 0) {
       return;
     }
-    await this.dataSource.query(`UPDATE outbox_message SET enqueued_at = now() WHERE id = ANY($1::uuid[])`, [ids]);
+    await this.dataSource.query(`UPDATE outbox_message SET enqueued_at = now() WHERE id = ANY($1::uuid[])`, [
+      ids,
+    ]);
   }
 
   /** Pending messages whose enqueue never happened or was long ago (lost job, Redis restart). */

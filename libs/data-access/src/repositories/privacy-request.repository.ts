@@ -20,7 +20,7 @@ export type PrivacyRequestPatch = Partial<
 
 export type PendingDuplicate = Pick<
   PrivacyRequestEntity,
-  'id' | 'reference' | 'type' | 'language' | 'verificationSentAt'
+  'id' | 'reference' | 'type' | 'language' | 'receivedAt' | 'verificationSentAt'
 > & {
   status: 'pending_verification';
 };
@@ -33,40 +33,6 @@ export class PrivacyRequestRepository {
     return (tx ?? this.dataSource.manager).getRepository(PrivacyRequestEntity);
   }
 
-  // Raw SQL on the intake path: TypeORM's insert builder costs more CPU than the round trip.
-  async insert(tx: EntityManager, r: PrivacyRequestEntity): Promise<void> {
-    await tx.query(
-      `INSERT INTO privacy_request (id, reference, type, status, regime, country, region, language, channel, email_lookup, dedup_key,
-         personal_data, received_at, received_on, due_on, due_explanation, extended, verified_at, verification_failures,
-         verification_sent_at, status_token_hash, closed_at, version)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, 1)`,
-      [
-        r.id,
-        r.reference,
-        r.type,
-        r.status,
-        r.regime,
-        r.country,
-        r.region,
-        r.language,
-        r.channel,
-        r.emailLookup,
-        r.dedupKey,
-        r.personalData,
-        r.receivedAt,
-        r.receivedOn,
-        r.dueOn,
-        r.dueExplanation,
-        r.extended,
-        r.verifiedAt,
-        r.verificationFailures,
-        r.verificationSentAt,
-        r.statusTokenHash,
-        r.closedAt,
-      ],
-    );
-  }
-
   findById(id: string, tx?: EntityManager): Promise<PrivacyRequestEntity | null> {
     return this.repo(tx).findOneBy({ id });
   }
@@ -75,29 +41,25 @@ export class PrivacyRequestRepository {
     return this.repo(tx).findOneBy({ reference });
   }
 
-  // Serializes intake of identical requests across api processes for the rest of the transaction.
+  // Serializes the handling of identical requests across api processes for the rest of the transaction.
   async lockDedupKey(tx: EntityManager, dedupKey: Buffer): Promise<void> {
     await tx.query('SELECT pg_advisory_xact_lock($1::bigint)', [dedupKey.readBigInt64BE(0).toString()]);
   }
 
-  async findPendingDuplicate(
-    tx: EntityManager,
-    dedupKey: Buffer,
-    receivedAfter: Date,
-  ): Promise<PendingDuplicate | null> {
+  /** The unverified request holding this dedup key, if any (the key is cleared once it leaves that state). */
+  async findByDedupKey(tx: EntityManager, dedupKey: Buffer): Promise<PendingDuplicate | null> {
     const rows = await tx.query<
       Array<{
         id: string;
         reference: string;
         type: PendingDuplicate['type'];
         language: string;
+        received_at: Date;
         verification_sent_at: Date | null;
       }>
     >(
-      `SELECT id, reference, type, language, verification_sent_at FROM privacy_request
-        WHERE dedup_key = $1 AND status = 'pending_verification' AND received_at > $2
-        ORDER BY received_at DESC LIMIT 1`,
-      [dedupKey, receivedAfter],
+      `SELECT id, reference, type, language, received_at, verification_sent_at FROM privacy_request WHERE dedup_key = $1`,
+      [dedupKey],
     );
     const row = rows[0];
     return row
@@ -107,6 +69,7 @@ export class PrivacyRequestRepository {
           type: row.type,
           language: row.language,
           status: 'pending_verification',
+          receivedAt: row.received_at,
           verificationSentAt: row.verification_sent_at,
         }
       : null;

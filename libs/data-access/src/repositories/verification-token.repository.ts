@@ -2,6 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { VerificationTokenEntity } from '../entities/verification-token.entity';
 
+export type NewVerificationToken = Pick<
+  VerificationTokenEntity,
+  'id' | 'requestId' | 'tokenHash' | 'expiresAt'
+>;
+
 @Injectable()
 export class VerificationTokenRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -10,14 +15,11 @@ export class VerificationTokenRepository {
     return (tx ?? this.dataSource.manager).getRepository(VerificationTokenEntity);
   }
 
-  async insert(tx: EntityManager, token: Omit<VerificationTokenEntity, 'createdAt'>): Promise<void> {
-    await tx.query(`INSERT INTO verification_token (id, request_id, token_hash, expires_at, used_at) VALUES ($1, $2, $3, $4, $5)`, [
-      token.id,
-      token.requestId,
-      token.tokenHash,
-      token.expiresAt,
-      token.usedAt,
-    ]);
+  async insert(tx: EntityManager, token: NewVerificationToken): Promise<void> {
+    await tx.query(
+      `INSERT INTO verification_token (id, request_id, token_hash, expires_at) VALUES ($1, $2, $3, $4)`,
+      [token.id, token.requestId, token.tokenHash, token.expiresAt],
+    );
   }
 
   findByHash(tokenHash: Buffer, tx?: EntityManager): Promise<VerificationTokenEntity | null> {

@@ -16,15 +16,14 @@ export class AuditTrail {
     private readonly clock: Clock,
   ) {}
 
-  /** Appends within the caller's transaction; call it last so the chain lock is held briefly. */
+  /** Appends within the caller's transaction; the chain links it when the transaction commits. */
   async record(tx: Tx, event: AuditRecord): Promise<void> {
-    await this.audit.append(tx, {
-      actorId: null,
-      reason: null,
-      data: null,
-      ...event,
-      occurredAt: this.clock.now(),
-    });
+    await this.audit.append(tx, this.event(event));
+  }
+
+  /** The event as stored, stamped now, for callers that write it as part of a larger statement. */
+  event(record: AuditRecord): NewAuditEvent {
+    return { actorId: null, reason: null, data: null, ...record, occurredAt: this.clock.now() };
   }
 
   /** Re-computes every hash in id order and names the first row that does not match. */

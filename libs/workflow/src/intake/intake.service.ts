@@ -3,6 +3,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@rightsdesk/config';
 import {
   DatabaseTransactions,
+  IntakeRepository,
+  type NewFiling,
+  OutboxRepository,
   type PendingDuplicate,
   PrivacyRequestEntity,
   PrivacyRequestRepository,
@@ -15,6 +18,7 @@ import {
   formatReference,
   type IntakeInput,
   regimeFor,
+  RequestException,
   toCalendarDate,
 } from '@rightsdesk/domain';
 import type { MailLocale } from '@rightsdesk/mail';
@@ -37,9 +41,11 @@ const DUPLICATE_WINDOW_MS = 24 * 3600 * 1000;
 export class IntakeService {
   constructor(
     private readonly transactions: DatabaseTransactions,
+    private readonly intake: IntakeRepository,
     private readonly requests: PrivacyRequestRepository,
     private readonly tokens: VerificationTokenRepository,
     private readonly outbox: OutboxService,
+    private readonly outboxMessages: OutboxRepository,
     private readonly audit: AuditTrail,
     private readonly cipher: FieldCipher,
     private readonly hash: KeyedHash,
@@ -62,31 +68,39 @@ export class IntakeService {
       canonicalJson({ type: input.type, email, name: input.name ?? null, country: input.country, region: input.region ?? null, language: input.language, details: input.details ?? null }),
     );
 
-    const { reference, outboxIds } = await this.transactions.run(async (tx) => {
-      await this.requests.lockDedupKey(tx, dedupKey);
-      const existing = await this.requests.findPendingDuplicate(tx, dedupKey, new Date(now.getTime() - DUPLICATE_WINDOW_MS));
-      if (existing) {
-        return { reference: existing.reference, outboxIds: await this.resendVerification(tx, existing, email, now) };
-      }
-      return this.createRequest(tx, input, email, dedupKey, now);
-    });
-
+    const filing = this.newFiling(input, email, dedupKey, now);
+    if (await this.intake.insertIfNew(filing)) {
+      await this.outbox.dispatch([filing.message.id]);
+      return { reference: filing.request.reference, status: 'pending_verification' };
+    }
+    // An unverified request with the same content exists (the rare path): answer with it.
+    const { reference, outboxIds } = await this.transactions.run((tx) => this.handleDuplicate(tx, filing, email, now));
     await this.outbox.dispatch(outboxIds);
     return { reference, status: 'pending_verification' };
   }
 
-  private async createRequest(
-    tx: Tx,
-    input: IntakeInput,
-    email: string,
-    dedupKey: Buffer,
-    now: Date,
-  ): Promise<{ reference: string; outboxIds: string[] }> {
+  private async handleDuplicate(tx: Tx, filing: NewFiling, email: string, now: Date): Promise<{ reference: string; outboxIds: string[] }> {
+    const dedupKey = filing.request.dedupKey as Buffer;
+    await this.requests.lockDedupKey(tx, dedupKey);
+    const existing = await this.requests.findByDedupKey(tx, dedupKey);
+    if (existing && now.getTime() - existing.receivedAt.getTime() < DUPLICATE_WINDOW_MS) {
+      return { reference: existing.reference, outboxIds: await this.resendVerification(tx, existing, email, now) };
+    }
+    if (existing) {
+      // Older than the window: the person is asking again, so this is a new request.
+      await this.requests.update(tx, existing.id, { dedupKey: null });
+    }
+    if (await this.intake.insertIfNew(filing, tx)) {
+      return { reference: filing.request.reference, outboxIds: [filing.message.id] };
+    }
+    throw new RequestException('conflict', 'An identical request is being filed at this moment; try again.');
+  }
+
+  private newFiling(input: IntakeInput, email: string, dedupKey: Buffer, now: Date): NewFiling {
     const regime = regimeFor(input.country, input.region, this.config.regimeFallback);
     const receivedOn = toCalendarDate(now);
     const deadline = computeDeadline({ regime, type: input.type, receivedOn });
     const subject: SubjectRecord = { email, name: input.name ?? null, details: input.details ?? null };
-
     const request = Object.assign(new PrivacyRequestEntity(), {
       id: randomUUID(),
       reference: formatReference(randomBytes(10)),
@@ -111,17 +125,18 @@ export class IntakeService {
       statusTokenHash: null,
       closedAt: null,
     });
-    await this.requests.insert(tx, request);
-    const outboxId = await this.issueVerification(tx, request, email, now);
-    await this.audit.record(tx, {
-      requestId: request.id,
-      actorType: 'requester',
-      action: 'request_received',
-      fromStatus: null,
-      toStatus: 'pending_verification',
-      data: { type: request.type, regime, channel: 'web', dueOn: deadline.dueOn },
-    });
-    return { reference: request.reference, outboxIds: [outboxId] };
+    return {
+      request,
+      ...this.verification(request, email, now),
+      audit: this.audit.event({
+        requestId: request.id,
+        actorType: 'requester',
+        action: 'request_received',
+        fromStatus: null,
+        toStatus: 'pending_verification',
+        data: { type: request.type, regime, channel: 'web', dueOn: deadline.dueOn },
+      }),
+    };
   }
 
   // Re-sending is limited per request so the endpoint can't be used to flood someone's inbox.
@@ -130,7 +145,9 @@ export class IntakeService {
     if (now.getTime() - lastSent < this.config.verification.resendIntervalSeconds * 1000) {
       return [];
     }
-    const outboxId = await this.issueVerification(tx, request, email, now);
+    const { token, message } = this.verification(request, email, now);
+    await this.tokens.insert(tx, { ...token, requestId: request.id });
+    await this.outboxMessages.add(tx, message);
     await this.requests.update(tx, request.id, { verificationSentAt: now });
     await this.audit.record(tx, {
       requestId: request.id,
@@ -139,30 +156,27 @@ export class IntakeService {
       fromStatus: request.status,
       toStatus: request.status,
     });
-    return [outboxId];
+    return [message.id];
   }
 
-  private async issueVerification(tx: Tx, request: PendingDuplicate | PrivacyRequestEntity, email: string, now: Date): Promise<string> {
+  /** A new link token and the email carrying it. */
+  private verification(request: PendingDuplicate | PrivacyRequestEntity, email: string, now: Date): Pick<NewFiling, 'token' | 'message'> {
     const token = newToken();
     const ttlHours = this.config.verification.ttlHours;
-    await this.tokens.insert(tx, {
-      id: randomUUID(),
-      requestId: request.id,
-      tokenHash: this.hash.token(token),
-      expiresAt: new Date(now.getTime() + ttlHours * 3600 * 1000),
-      usedAt: null,
-    });
     const verifyUrl = `${this.config.http.publicUrl}/requests/verify?${new URLSearchParams({ ref: request.reference, token }).toString()}`;
-    return this.outbox.addEmail(tx, request.id, email, {
-      template: 'verify_request',
-      locale: request.language as MailLocale,
-      params: {
-        companyName: this.config.company.name,
-        reference: request.reference,
-        requestType: request.type,
-        verifyUrl,
-        expiresInHours: ttlHours,
-      },
-    });
+    return {
+      token: { id: randomUUID(), tokenHash: this.hash.token(token), expiresAt: new Date(now.getTime() + ttlHours * 3600 * 1000) },
+      message: this.outbox.prepareEmail(request.id, email, {
+        template: 'verify_request',
+        locale: request.language as MailLocale,
+        params: {
+          companyName: this.config.company.name,
+          reference: request.reference,
+          requestType: request.type,
+          verifyUrl,
+          expiresInHours: ttlHours,
+        },
+      }),
+    };
   }
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@rightsdesk/config';
-import { OutboxRepository, type Tx } from '@rightsdesk/data-access';
+import { type NewOutboxMessage, OutboxRepository, type Tx } from '@rightsdesk/data-access';
 import { type EmailMessageSpec, MailTransport, renderEmail } from '@rightsdesk/mail';
 import { QueueService, errorSummary } from '@rightsdesk/queue';
 import { FieldCipher } from '../security/field-cipher';
@@ -33,10 +33,15 @@ export class OutboxService {
 
   /** Writes the message in the caller's transaction; nothing is sent until it commits. */
   async addEmail(tx: Tx, requestId: string | null, to: string, spec: EmailMessageSpec): Promise<string> {
-    const id = randomUUID();
+    const message = this.prepareEmail(requestId, to, spec);
+    await this.outbox.add(tx, message);
+    return message.id;
+  }
+
+  /** The outbox row for an email, for callers that write it as part of a larger statement. */
+  prepareEmail(requestId: string | null, to: string, spec: EmailMessageSpec): NewOutboxMessage {
     const payload: OutboxEmailPayload = { to, spec };
-    await this.outbox.add(tx, { id, requestId, channel: 'email', template: spec.template, payload: this.cipher.encryptJson(payload) });
-    return id;
+    return { id: randomUUID(), requestId, channel: 'email', template: spec.template, payload: this.cipher.encryptJson(payload) };
   }
 
   /**
