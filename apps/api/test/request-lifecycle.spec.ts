@@ -21,9 +21,9 @@ describe('request lifecycle: intake → email verification → awaiting review',
     return h.app.inject({ method: 'POST', url: '/api/v1/requests', payload: JSON.stringify(body), headers: { 'content-type': 'application/json', ...headers } });
   }
 
-  /** Sends what the outbox holds, as the worker's send-email job would. */
+  /** Sends what the outbox holds, as the worker's relay and send-email job would. */
   async function deliverOutbox(): Promise<number> {
-    const ids = await h.app.get(OutboxRepository).findStale(new Date(Date.now() + 3600_000), 100);
+    const ids = await h.app.get(OutboxRepository).takeUnrelayed(100);
     for (const id of ids) {
       await h.app.get(OutboxService).send(id);
     }

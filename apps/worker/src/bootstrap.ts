@@ -6,8 +6,8 @@ import { genRequestId } from '@rightsdesk/platform';
 import { WorkerModule } from './worker.module';
 
 // The worker is a job runner; its HTTP server exists only for /health/live and /health/ready.
-export async function createWorkerApp(config: AppConfig, options: { schedules?: boolean } = {}): Promise<NestFastifyApplication> {
-  const app = await NestFactory.create<NestFastifyApplication>(WorkerModule.forRoot(config, options), new FastifyAdapter({ genReqId: genRequestId }), {
+export async function createWorkerApp(config: AppConfig): Promise<NestFastifyApplication> {
+  const app = await NestFactory.create<NestFastifyApplication>(WorkerModule.forRoot(config), new FastifyAdapter({ genReqId: genRequestId }), {
     bufferLogs: true,
     abortOnError: false,
   });

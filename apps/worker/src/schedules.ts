@@ -12,7 +12,11 @@ export class Schedules implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.queue.schedule('relay-outbox', { everyMs: this.config.worker.outboxRelayIntervalSeconds * 1000 }, { name: 'relay-outbox', data: {} });
+    await this.queue.schedule(
+      'recover-outbox',
+      { everyMs: (this.config.worker.outboxRecoverAfterSeconds * 1000) / 2 },
+      { name: 'recover-outbox', data: {} },
+    );
     await this.queue.schedule('expire-unverified-requests', { pattern: '*/15 * * * *', tz: 'UTC' }, { name: 'expire-unverified-requests', data: {} });
   }
 }

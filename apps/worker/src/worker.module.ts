@@ -5,15 +5,16 @@ import { HealthModule, loggerParams } from '@rightsdesk/platform';
 import { JOB_HANDLERS, JobRunner } from '@rightsdesk/queue';
 import { WorkflowModule } from '@rightsdesk/workflow';
 import { ExpireUnverifiedRequestsProcessor } from './processors/expire-unverified-requests.processor';
-import { RelayOutboxProcessor } from './processors/relay-outbox.processor';
+import { RecoverOutboxProcessor } from './processors/recover-outbox.processor';
 import { SendEmailProcessor } from './processors/send-email.processor';
+import { OutboxRelayLoop } from './outbox-relay.loop';
 import { Schedules } from './schedules';
 
-const processors = [SendEmailProcessor, RelayOutboxProcessor, ExpireUnverifiedRequestsProcessor];
+const processors = [SendEmailProcessor, RecoverOutboxProcessor, ExpireUnverifiedRequestsProcessor];
 
 @Module({})
 export class WorkerModule {
-  static forRoot(config: AppConfig, options: { schedules?: boolean } = {}): DynamicModule {
+  static forRoot(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
       imports: [ConfigModule.forRoot(config), LoggerModule.forRoot(loggerParams(config, 'worker')), WorkflowModule, HealthModule],
@@ -21,7 +22,8 @@ export class WorkerModule {
         ...processors,
         { provide: JOB_HANDLERS, inject: processors, useFactory: (...handlers: unknown[]) => handlers },
         JobRunner,
-        ...(options.schedules === false ? [] : [Schedules]),
+        Schedules,
+        OutboxRelayLoop,
       ],
     };
   }

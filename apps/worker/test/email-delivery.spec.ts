@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { ConfigModule, loadConfig, type AppConfig } from '@rightsdesk/config';
 import { QueueService } from '@rightsdesk/queue';
 import { startSmtpSink, testEnv, type SmtpSink } from '@rightsdesk/testing';
-import { Clock, IntakeService, WorkflowModule } from '@rightsdesk/workflow';
+import { Clock, IntakeService, OutboxService, WorkflowModule } from '@rightsdesk/workflow';
 import { configureWorkerApp } from '../src/bootstrap';
 import { WorkerModule } from '../src/worker.module';
 
@@ -51,11 +51,12 @@ describe('worker: outbox delivery through BullMQ', () => {
 
   const db = () => worker!.get(DataSource);
   const file = (email: string) => worker!.get(IntakeService).file({ type: 'access', email, country: 'DE', language: 'en' });
-  const messagesTo = (email: string) => sink.messages.filter((m) => JSON.stringify(m.to ?? '').includes(email));
+  const messagesTo = (email: string) =>
+    sink.messages.filter((m) => [m.to ?? []].flat().some((to) => to.value.some((address) => address.address === email)));
 
   beforeAll(async () => {
     sink = await startSmtpSink();
-    const env = await testEnv({ SMTP_URL: sink.url, OUTBOX_RELAY_INTERVAL_SECONDS: '1' });
+    const env = await testEnv({ SMTP_URL: sink.url, OUTBOX_RECOVER_AFTER_SECONDS: '2' });
     cleanup = env.cleanup;
     config = loadConfig(env.env);
     worker = await startWorker();
@@ -103,23 +104,30 @@ describe('worker: outbox delivery through BullMQ', () => {
     // Requests keep arriving through the api while no worker runs.
     const apiSide = await Test.createTestingModule({ imports: [ConfigModule.forRoot(config), WorkflowModule] }).compile();
     const api = await apiSide.init();
-    const references: string[] = [];
+    const file = (email: string) => api.get(IntakeService).file({ type: 'access', email, country: 'DE', language: 'en' });
+    const relayed: string[] = [];
     for (let i = 0; i < 5; i++) {
-      references.push((await api.get(IntakeService).file({ type: 'access', email: `restart-${i}@example.com`, country: 'DE', language: 'en' })).reference);
+      relayed.push((await file(`relayed-${i}@example.com`)).reference);
     }
-    // A Redis restart without persistence: the queued jobs are gone, the outbox rows are not.
-    const queue = api.get(QueueService).queue('email');
-    await queue.obliterate({ force: true });
+    // A relay queued these, then Redis restarted without persistence: the jobs are gone, the rows are not.
+    expect(await api.get(OutboxService).relay()).toBe(5);
+    await api.get(QueueService).queue('email').obliterate({ force: true });
+    const unrelayed: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      unrelayed.push((await file(`unrelayed-${i}@example.com`)).reference);
+    }
     await api.close();
 
-    clock.shiftMs = 60_000; // let the relay treat the rows as stragglers
+    clock.shiftMs = 60_000; // past OUTBOX_RECOVER_AFTER_SECONDS, so recovery looks at the lost ones
     worker = await startWorker();
-    for (const reference of references) {
+    for (const reference of [...relayed, ...unrelayed]) {
       await sink.waitForMessage((m) => (m.subject ?? '').includes(reference), 20_000);
     }
     await new Promise((resolve) => setTimeout(resolve, 1500));
-    for (let i = 0; i < 5; i++) {
-      expect(messagesTo(`restart-${i}@example.com`)).toHaveLength(1);
+    for (const prefix of ['relayed', 'unrelayed']) {
+      for (let i = 0; i < (prefix === 'relayed' ? 5 : 3); i++) {
+        expect(messagesTo(`${prefix}-${i}@example.com`)).toHaveLength(1);
+      }
     }
   });
 });

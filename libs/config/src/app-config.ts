@@ -55,7 +55,8 @@ export const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WORKER_HEALTH_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
   WORKER_CONCURRENCY: positiveInt(10),
-  OUTBOX_RELAY_INTERVAL_SECONDS: positiveInt(5),
+  OUTBOX_POLL_INTERVAL_MS: positiveInt(250),
+  OUTBOX_RECOVER_AFTER_SECONDS: positiveInt(120),
   MAILBOX_DIR: z.string().min(1).optional(),
   DEMO_MODE: booleanString.default(false),
 });
@@ -80,7 +81,7 @@ export interface AppConfig {
     statusPerIpPerHour: number;
   };
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
-  worker: { healthPort: number; concurrency: number; outboxRelayIntervalSeconds: number };
+  worker: { healthPort: number; concurrency: number; outboxPollIntervalMs: number; outboxRecoverAfterSeconds: number };
   demoMode: boolean;
 }
 
@@ -137,7 +138,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     worker: {
       healthPort: e.WORKER_HEALTH_PORT,
       concurrency: e.WORKER_CONCURRENCY,
-      outboxRelayIntervalSeconds: e.OUTBOX_RELAY_INTERVAL_SECONDS,
+      outboxPollIntervalMs: e.OUTBOX_POLL_INTERVAL_MS,
+      outboxRecoverAfterSeconds: e.OUTBOX_RECOVER_AFTER_SECONDS,
     },
     demoMode: e.DEMO_MODE,
   };

@@ -9,7 +9,7 @@ type NoData = Record<string, never>;
 
 export type JobItem =
   | { name: 'send-email'; data: { outboxId: string } }
-  | { name: 'relay-outbox'; data: NoData }
+  | { name: 'recover-outbox'; data: NoData }
   | { name: 'expire-unverified-requests'; data: NoData };
 
 export type JobName = JobItem['name'];
@@ -29,8 +29,8 @@ const DAY = 24 * HOUR;
 export const JOB_DEFINITIONS: Record<JobName, JobDefinition> = {
   'send-email': {
     queue: 'email',
-    // 10 attempts from 5 s doubling ≈ 85 minutes of SMTP outage before the relay takes over
-    // (it retries failed jobs of messages still pending), so an outage loses nothing.
+    // 10 attempts from 5 s doubling ≈ 85 minutes of SMTP outage; after that `recover-outbox`
+    // retries the failed jobs of messages still pending, so a longer outage loses nothing either.
     options: {
       attempts: 10,
       backoff: { type: 'exponential', delay: 5_000 },
@@ -38,7 +38,7 @@ export const JOB_DEFINITIONS: Record<JobName, JobDefinition> = {
       removeOnFail: { age: 7 * DAY, count: 10_000 },
     },
   },
-  'relay-outbox': {
+  'recover-outbox': {
     queue: 'maintenance',
     options: { attempts: 1, removeOnComplete: { age: HOUR, count: 100 }, removeOnFail: { age: DAY, count: 1_000 } },
   },

@@ -2,11 +2,12 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm'
 
 export type OutboxStatus = 'pending' | 'sent';
 
-// Transactional outbox: written in the same transaction as the change that causes the message,
-// relayed to the queue after commit. The payload (recipient, tokens in links) is encrypted and
-// wiped once the message is sent.
+// Transactional outbox: written in the same transaction as the change that causes the message;
+// the worker's relay hands committed rows to the queue (`enqueued_at`). The payload (recipient,
+// tokens in links) is encrypted and wiped once the message is sent.
 @Entity({ name: 'outbox_message' })
-@Index('outbox_message_pending_idx', ['createdAt'], { where: `status = 'pending'` })
+@Index('outbox_message_unrelayed_idx', ['createdAt'], { where: `status = 'pending' AND enqueued_at IS NULL` })
+@Index('outbox_message_pending_idx', ['enqueuedAt'], { where: `status = 'pending'` })
 export class OutboxMessageEntity {
   @PrimaryColumn({ type: 'uuid' })
   id!: string;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { OutboxMessageEntity } from '../entities/outbox-message.entity';
+import { updateReturning } from './update-returning';
 
 export type NewOutboxMessage = Pick<OutboxMessageEntity, 'id' | 'requestId' | 'channel' | 'template'> & {
   payload: Buffer;
@@ -26,7 +27,8 @@ export class OutboxRepository {
    * sender holds an unexpired claim, so two deliveries of the same job never both send.
    */
   async claim(id: string, leaseSeconds: number): Promise<OutboxMessageEntity | null> {
-    const rows = await this.dataSource.query<Array<{ id: string }>>(
+    const rows = await updateReturning<{ id: string }>(
+      this.dataSource,
       `UPDATE outbox_message
           SET claimed_until = now() + make_interval(secs => $2), attempts = attempts + 1
         WHERE id = $1 AND status = 'pending' AND (claimed_until IS NULL OR claimed_until < now())
@@ -51,6 +53,22 @@ export class OutboxRepository {
     );
   }
 
+  /**
+   * Takes committed messages no relay has handed to the queue yet and marks them enqueued. SKIP
+   * LOCKED lets every worker's relay poll at once without two of them taking the same rows.
+   */
+  async takeUnrelayed(limit: number): Promise<string[]> {
+    const rows = await updateReturning<{ id: string }>(
+      this.dataSource,
+      `UPDATE outbox_message SET enqueued_at = now()
+        WHERE id IN (SELECT id FROM outbox_message WHERE status = 'pending' AND enqueued_at IS NULL
+                      ORDER BY created_at LIMIT $1 FOR UPDATE SKIP LOCKED)
+        RETURNING id`,
+      [limit],
+    );
+    return rows.map((row) => row.id);
+  }
+
   async markEnqueued(ids: string[]): Promise<void> {
     if (ids.length === 0) {
       return;
@@ -60,13 +78,12 @@ export class OutboxRepository {
     ]);
   }
 
-  /** Pending messages whose enqueue never happened or was long ago (lost job, Redis restart). */
+  /** Messages still pending long after they were enqueued: the job was lost (Redis restart) or gave up. */
   async findStale(enqueuedBefore: Date, limit: number): Promise<string[]> {
     const rows = await this.dataSource.query<Array<{ id: string }>>(
       `SELECT id FROM outbox_message
-        WHERE status = 'pending' AND created_at < $1 AND (enqueued_at IS NULL OR enqueued_at < $1)
-          AND (claimed_until IS NULL OR claimed_until < now())
-        ORDER BY created_at LIMIT $2`,
+        WHERE status = 'pending' AND enqueued_at < $1 AND (claimed_until IS NULL OR claimed_until < now())
+        ORDER BY enqueued_at LIMIT $2`,
       [enqueuedBefore, limit],
     );
     return rows.map((row) => row.id);

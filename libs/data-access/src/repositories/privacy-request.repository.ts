@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, LessThan, type EntityManager } from 'typeorm';
 import { PrivacyRequestEntity } from '../entities/privacy-request.entity';
+import { updateReturning } from './update-returning';
 
 export type PrivacyRequestPatch = Partial<
   Pick<
@@ -89,7 +90,8 @@ export class PrivacyRequestRepository {
   }
 
   async incrementVerificationFailures(id: string): Promise<number> {
-    const rows = await this.dataSource.query<Array<{ verification_failures: number }>>(
+    const rows = await updateReturning<{ verification_failures: number }>(
+      this.dataSource,
       `UPDATE privacy_request SET verification_failures = verification_failures + 1, updated_at = now()
        WHERE id = $1 RETURNING verification_failures`,
       [id],

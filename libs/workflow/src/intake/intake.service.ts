@@ -70,28 +70,27 @@ export class IntakeService {
 
     const filing = this.newFiling(input, email, dedupKey, now);
     if (await this.intake.insertIfNew(filing)) {
-      await this.outbox.dispatch([filing.message.id]);
       return { reference: filing.request.reference, status: 'pending_verification' };
     }
     // An unverified request with the same content exists (the rare path): answer with it.
-    const { reference, outboxIds } = await this.transactions.run((tx) => this.handleDuplicate(tx, filing, email, now));
-    await this.outbox.dispatch(outboxIds);
+    const reference = await this.transactions.run((tx) => this.handleDuplicate(tx, filing, email, now));
     return { reference, status: 'pending_verification' };
   }
 
-  private async handleDuplicate(tx: Tx, filing: NewFiling, email: string, now: Date): Promise<{ reference: string; outboxIds: string[] }> {
+  private async handleDuplicate(tx: Tx, filing: NewFiling, email: string, now: Date): Promise<string> {
     const dedupKey = filing.request.dedupKey as Buffer;
     await this.requests.lockDedupKey(tx, dedupKey);
     const existing = await this.requests.findByDedupKey(tx, dedupKey);
     if (existing && now.getTime() - existing.receivedAt.getTime() < DUPLICATE_WINDOW_MS) {
-      return { reference: existing.reference, outboxIds: await this.resendVerification(tx, existing, email, now) };
+      await this.resendVerification(tx, existing, email, now);
+      return existing.reference;
     }
     if (existing) {
       // Older than the window: the person is asking again, so this is a new request.
       await this.requests.update(tx, existing.id, { dedupKey: null });
     }
     if (await this.intake.insertIfNew(filing, tx)) {
-      return { reference: filing.request.reference, outboxIds: [filing.message.id] };
+      return filing.request.reference;
     }
     throw new RequestException('conflict', 'An identical request is being filed at this moment; try again.');
   }
@@ -140,10 +139,10 @@ export class IntakeService {
   }
 
   // Re-sending is limited per request so the endpoint can't be used to flood someone's inbox.
-  private async resendVerification(tx: Tx, request: PendingDuplicate, email: string, now: Date): Promise<string[]> {
+  private async resendVerification(tx: Tx, request: PendingDuplicate, email: string, now: Date): Promise<void> {
     const lastSent = request.verificationSentAt?.getTime() ?? 0;
     if (now.getTime() - lastSent < this.config.verification.resendIntervalSeconds * 1000) {
-      return [];
+      return;
     }
     const { token, message } = this.verification(request, email, now);
     await this.tokens.insert(tx, { ...token, requestId: request.id });
@@ -156,7 +155,6 @@ export class IntakeService {
       fromStatus: request.status,
       toStatus: request.status,
     });
-    return [message.id];
   }
 
   /** A new link token and the email carrying it. */

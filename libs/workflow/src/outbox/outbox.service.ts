@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@rightsdesk/config';
 import { type NewOutboxMessage, OutboxRepository, type Tx } from '@rightsdesk/data-access';
 import { type EmailMessageSpec, MailTransport, renderEmail } from '@rightsdesk/mail';
@@ -14,14 +14,10 @@ interface OutboxEmailPayload {
 
 // A send holds its claim this long; a worker that dies mid-send releases it by expiry.
 const CLAIM_LEASE_SECONDS = 120;
-// The relay leaves young messages to the after-commit enqueue and only picks up stragglers.
-const RELAY_GRACE_MS = 10_000;
 const RELAY_BATCH = 500;
 
 @Injectable()
 export class OutboxService {
-  private readonly logger = new Logger(OutboxService.name);
-
   constructor(
     private readonly outbox: OutboxRepository,
     private readonly queue: QueueService,
@@ -45,18 +41,16 @@ export class OutboxService {
   }
 
   /**
-   * After commit: hand the messages to the queue. A failure here loses nothing — the rows are
-   * committed and the relay enqueues them — so it is logged, not thrown at the requester.
+   * The relay: hands committed messages to the queue, a batch at a time. Runs in the worker, so the
+   * HTTP path only writes rows. A failed enqueue loses nothing: the rows are marked enqueued, so
+   * `recoverStale` finds them once they stay pending.
    */
-  async dispatch(ids: string[]): Promise<void> {
-    if (ids.length === 0) {
-      return;
-    }
-    try {
+  async relay(): Promise<number> {
+    const ids = await this.outbox.takeUnrelayed(RELAY_BATCH);
+    if (ids.length > 0) {
       await this.queue.enqueueBulk(ids.map((outboxId) => ({ item: { name: 'send-email', data: { outboxId } }, jobId: outboxId })));
-    } catch (error) {
-      this.logger.warn({ count: ids.length, error: errorSummary(error) }, 'enqueue after commit failed; the relay will retry');
     }
+    return ids.length;
   }
 
   /** Sends one message at most once per claim; rethrows so BullMQ retries with backoff. */
@@ -78,9 +72,12 @@ export class OutboxService {
     return 'sent';
   }
 
-  /** Finds committed messages whose job never arrived or was lost and makes sure one will run. */
-  async relay(): Promise<{ checked: number; added: number; retried: number }> {
-    const cutoff = new Date(this.clock.now().getTime() - Math.max(RELAY_GRACE_MS, this.config.worker.outboxRelayIntervalSeconds * 1000));
+  /**
+   * Finds messages still pending long after they were enqueued (the job was lost in a Redis
+   * restart, or exhausted its attempts in a long SMTP outage) and makes sure a job will run.
+   */
+  async recoverStale(): Promise<{ checked: number; added: number; retried: number }> {
+    const cutoff = new Date(this.clock.now().getTime() - this.config.worker.outboxRecoverAfterSeconds * 1000);
     const ids = await this.outbox.findStale(cutoff, RELAY_BATCH);
     let added = 0;
     let retried = 0;

@@ -82,7 +82,7 @@ export class VerificationService {
       await this.tokens.useAll(tx, locked.id, now);
       const subject = this.cipher.decryptJson<SubjectRecord>(locked.personalData);
       const statusUrl = `${this.config.http.publicUrl}/requests/status?${new URLSearchParams({ ref: locked.reference, token: statusToken }).toString()}`;
-      const outboxId = await this.outbox.addEmail(tx, locked.id, subject.email, {
+      await this.outbox.addEmail(tx, locked.id, subject.email, {
         template: 'request_verified',
         locale: locked.language as MailLocale,
         params: {
@@ -102,13 +102,12 @@ export class VerificationService {
         toStatus: to,
         data: { method: 'email_link' },
       });
-      return { outboxId, status: to };
+      return { status: to };
     });
     if (!result) {
       // Lost a race with a concurrent click: the other one verified it.
       return { outcome: 'already_verified', reference: request.reference, status: 'awaiting_review' };
     }
-    await this.outbox.dispatch([result.outboxId]);
     return { outcome: 'verified', reference: request.reference, status: result.status, statusToken };
   }
 }

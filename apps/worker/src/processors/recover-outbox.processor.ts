@@ -3,12 +3,12 @@ import type { JobHandler } from '@rightsdesk/queue';
 import { OutboxService } from '@rightsdesk/workflow';
 
 @Injectable()
-export class RelayOutboxProcessor implements JobHandler<'relay-outbox'> {
-  readonly jobName = 'relay-outbox';
+export class RecoverOutboxProcessor implements JobHandler<'recover-outbox'> {
+  readonly jobName = 'recover-outbox';
 
   constructor(private readonly outbox: OutboxService) {}
 
   async handle(): Promise<void> {
-    await this.outbox.relay();
+    await this.outbox.recoverStale();
   }
 }
