@@ -1,10 +1,15 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import type { RegimeId, RequestStatus, RequestType } from '@rightsdesk/domain';
 
 // Personal data (email, name, per-type details) lives only in `personalData`, encrypted by the
 // workflow layer; `emailLookup` is a keyed hash so a request can be found by exact email without
 // storing or scanning plaintext.
 @Entity({ name: 'privacy_request' })
+@Check('privacy_request_type_check', `type IN ('access','rectification','erasure','opt_out','child_data_removal')`)
+@Check(
+  'privacy_request_status_check',
+  `status IN ('pending_verification','awaiting_review','on_hold','approved','in_progress','completed','failed','denied','cancelled','expired')`,
+)
 @Index('privacy_request_email_lookup_idx', ['emailLookup'])
 @Index('privacy_request_status_due_idx', ['status', 'dueOn'])
 // Set only while a request awaits verification, so an identical unverified request can't be filed

@@ -15,10 +15,13 @@ export class InitialSchema1795605512791 implements MigrationInterface {
     );
     await queryRunner.query('CREATE INDEX "outbox_message_request_idx" ON "outbox_message"  ("request_id") ');
     await queryRunner.query(
-      'CREATE INDEX "outbox_message_pending_idx" ON "outbox_message"  ("created_at") WHERE status = \'pending\'',
+      'CREATE INDEX "outbox_message_pending_idx" ON "outbox_message"  ("enqueued_at") WHERE status = \'pending\'',
     );
     await queryRunner.query(
-      'CREATE TABLE "privacy_request" ("id" uuid NOT NULL, "reference" character varying(24) NOT NULL, "type" character varying(32) NOT NULL, "status" character varying(32) NOT NULL, "regime" character varying(16) NOT NULL, "country" character(2) NOT NULL, "region" character varying(6), "language" character varying(5) NOT NULL, "channel" character varying(16) NOT NULL DEFAULT \'web\', "email_lookup" bytea NOT NULL, "dedup_key" bytea, "personal_data" bytea NOT NULL, "received_at" TIMESTAMP WITH TIME ZONE NOT NULL, "received_on" date NOT NULL, "due_on" date NOT NULL, "due_explanation" text NOT NULL, "extended" boolean NOT NULL DEFAULT false, "verified_at" TIMESTAMP WITH TIME ZONE, "verification_failures" integer NOT NULL DEFAULT \'0\', "verification_sent_at" TIMESTAMP WITH TIME ZONE, "status_token_hash" bytea, "closed_at" TIMESTAMP WITH TIME ZONE, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "version" integer NOT NULL, CONSTRAINT "PK_0f0855b007a744a88b91ef3b7b8" PRIMARY KEY ("id"))',
+      'CREATE INDEX "outbox_message_unrelayed_idx" ON "outbox_message"  ("created_at") WHERE status = \'pending\' AND enqueued_at IS NULL',
+    );
+    await queryRunner.query(
+      'CREATE TABLE "privacy_request" ("id" uuid NOT NULL, "reference" character varying(24) NOT NULL, "type" character varying(32) NOT NULL, "status" character varying(32) NOT NULL, "regime" character varying(16) NOT NULL, "country" character(2) NOT NULL, "region" character varying(6), "language" character varying(5) NOT NULL, "channel" character varying(16) NOT NULL DEFAULT \'web\', "email_lookup" bytea NOT NULL, "dedup_key" bytea, "personal_data" bytea NOT NULL, "received_at" TIMESTAMP WITH TIME ZONE NOT NULL, "received_on" date NOT NULL, "due_on" date NOT NULL, "due_explanation" text NOT NULL, "extended" boolean NOT NULL DEFAULT false, "verified_at" TIMESTAMP WITH TIME ZONE, "verification_failures" integer NOT NULL DEFAULT \'0\', "verification_sent_at" TIMESTAMP WITH TIME ZONE, "status_token_hash" bytea, "closed_at" TIMESTAMP WITH TIME ZONE, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "version" integer NOT NULL, CONSTRAINT "privacy_request_status_check" CHECK (status IN (\'pending_verification\',\'awaiting_review\',\'on_hold\',\'approved\',\'in_progress\',\'completed\',\'failed\',\'denied\',\'cancelled\',\'expired\')), CONSTRAINT "privacy_request_type_check" CHECK (type IN (\'access\',\'rectification\',\'erasure\',\'opt_out\',\'child_data_removal\')), CONSTRAINT "PK_0f0855b007a744a88b91ef3b7b8" PRIMARY KEY ("id"))',
     );
     await queryRunner.query(
       'CREATE UNIQUE INDEX "privacy_request_reference_key" ON "privacy_request"  ("reference") ',
@@ -41,9 +44,15 @@ export class InitialSchema1795605512791 implements MigrationInterface {
     await queryRunner.query(
       'CREATE UNIQUE INDEX "verification_token_hash_key" ON "verification_token"  ("token_hash") ',
     );
+    await queryRunner.query(
+      'ALTER TABLE "verification_token" ADD CONSTRAINT "verification_token_request_fk" FOREIGN KEY ("request_id") REFERENCES "privacy_request"("id") ON DELETE CASCADE ON UPDATE NO ACTION',
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(
+      'ALTER TABLE "verification_token" DROP CONSTRAINT "verification_token_request_fk"',
+    );
     await queryRunner.query('DROP INDEX "public"."verification_token_hash_key"');
     await queryRunner.query('DROP INDEX "public"."verification_token_request_idx"');
     await queryRunner.query('DROP TABLE "verification_token"');
@@ -52,6 +61,7 @@ export class InitialSchema1795605512791 implements MigrationInterface {
     await queryRunner.query('DROP INDEX "public"."privacy_request_dedup_key"');
     await queryRunner.query('DROP INDEX "public"."privacy_request_reference_key"');
     await queryRunner.query('DROP TABLE "privacy_request"');
+    await queryRunner.query('DROP INDEX "public"."outbox_message_unrelayed_idx"');
     await queryRunner.query('DROP INDEX "public"."outbox_message_pending_idx"');
     await queryRunner.query('DROP INDEX "public"."outbox_message_request_idx"');
     await queryRunner.query('DROP TABLE "outbox_message"');

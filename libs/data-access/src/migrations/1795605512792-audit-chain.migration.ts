@@ -1,8 +1,8 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-// Hand-written: triggers and checks are beyond what TypeORM generates from entities.
-export class AuditChainAndChecks1795605512792 implements MigrationInterface {
-  name = 'AuditChainAndChecks1795605512792';
+// Hand-written: triggers are beyond what TypeORM generates from entities.
+export class AuditChain1795605512792 implements MigrationInterface {
+  name = 'AuditChain1795605512792';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     // Append-only for everyone, the application's role included. The one update allowed is the
@@ -54,21 +54,9 @@ export class AuditChainAndChecks1795605512792 implements MigrationInterface {
     await queryRunner.query(`
       CREATE CONSTRAINT TRIGGER audit_event_seal AFTER INSERT ON audit_event
       DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION audit_event_seal()`);
-
-    await queryRunner.query(`
-      ALTER TABLE privacy_request
-        ADD CONSTRAINT privacy_request_type_check CHECK (type IN ('access','rectification','erasure','opt_out','child_data_removal')),
-        ADD CONSTRAINT privacy_request_status_check CHECK (status IN ('pending_verification','awaiting_review','on_hold','approved','in_progress','completed','failed','denied','cancelled','expired'))`);
-    await queryRunner.query(`
-      ALTER TABLE verification_token
-        ADD CONSTRAINT verification_token_request_fk FOREIGN KEY (request_id) REFERENCES privacy_request(id) ON DELETE CASCADE`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`ALTER TABLE verification_token DROP CONSTRAINT verification_token_request_fk`);
-    await queryRunner.query(
-      `ALTER TABLE privacy_request DROP CONSTRAINT privacy_request_status_check, DROP CONSTRAINT privacy_request_type_check`,
-    );
     await queryRunner.query(`DROP TRIGGER audit_event_seal ON audit_event`);
     await queryRunner.query(`DROP FUNCTION audit_event_seal()`);
     await queryRunner.query(`DROP SEQUENCE audit_event_seq`);
