@@ -1,0 +1,36 @@
+import { DataSource } from 'typeorm';
+import { createTestDatabase, type TestDatabase } from '@rightsdesk/testing';
+import { createDataSourceOptions } from '../data-source-options';
+import { MIGRATIONS } from '.';
+
+describe('migrations', () => {
+  let database: TestDatabase;
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    dataSource = await new DataSource(createDataSourceOptions({ url: database.url, poolSize: 2 })).initialize();
+  });
+
+  afterAll(async () => {
+    await dataSource.destroy();
+    await database.drop();
+  });
+
+  const tables = async () =>
+    (await dataSource.query<Array<{ tablename: string }>>(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migrations' ORDER BY 1`)).map(
+      (row) => row.tablename,
+    );
+
+  it('reverse completely and apply again, leaving the schema the entities describe', async () => {
+    expect(await tables()).toEqual(['audit_event', 'outbox_message', 'privacy_request', 'verification_token']);
+    for (let i = 0; i < MIGRATIONS.length; i++) {
+      await dataSource.undoLastMigration({ transaction: 'all' });
+    }
+    expect(await tables()).toEqual([]);
+    expect(await dataSource.runMigrations({ transaction: 'all' })).toHaveLength(MIGRATIONS.length);
+    expect(await tables()).toEqual(['audit_event', 'outbox_message', 'privacy_request', 'verification_token']);
+    const pending = await dataSource.driver.createSchemaBuilder().log();
+    expect(pending.upQueries.map((query) => query.query)).toEqual([]);
+  });
+});
