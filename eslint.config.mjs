@@ -16,7 +16,7 @@ const boundaries = [
 ];
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', '**/tmp/**', '**/.rightsdesk/**', '**/.nx/**', 'coverage/**'] },
+  { ignores: ['**/*.tmp.*', '**/node_modules/**', '**/dist/**', '**/tmp/**', '**/.rightsdesk/**', '**/.nx/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -22,11 +22,15 @@ describe('audit trail', () => {
     await expect(db().query(`UPDATE audit_event SET reason = 'edited'`)).rejects.toThrow(/append-only/);
     await expect(db().query(`DELETE FROM audit_event`)).rejects.toThrow(/append-only/);
     await expect(db().query(`TRUNCATE audit_event`)).rejects.toThrow(/append-only/);
+    await expect(db().query(`UPDATE audit_chain SET hash = prev_hash`)).rejects.toThrow(/append-only/);
+    await expect(db().query(`DELETE FROM audit_chain`)).rejects.toThrow(/append-only/);
   });
 
   it('verifies the chain and names the first row someone with superuser rights altered', async () => {
     expect(await h.app.get(AuditTrail).verify()).toEqual({ ok: true, checked: 3 });
-    const [second] = await db().query<Array<{ id: string; seq: string }>>(`SELECT id, seq FROM audit_event ORDER BY seq OFFSET 1 LIMIT 1`);
+    const [second] = await db().query<Array<{ id: string; seq: string }>>(
+      `SELECT e.id, c.seq FROM audit_chain c JOIN audit_event e ON e.id = c.event_id ORDER BY c.seq OFFSET 1 LIMIT 1`,
+    );
     await db().transaction(async (tx) => {
       await tx.query(`ALTER TABLE audit_event DISABLE TRIGGER audit_event_append_only`);
       await tx.query(`UPDATE audit_event SET to_status = 'completed' WHERE id = $1`, [second.id]);

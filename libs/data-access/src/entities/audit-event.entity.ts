@@ -1,10 +1,9 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import type { AuditActorType } from '@rightsdesk/domain';
 
-// Append-only: a trigger refuses UPDATE, DELETE and TRUNCATE, except the one sealing update below.
-// The application writes the event and its content hash; when the transaction commits a deferred
-// trigger gives it the next `seq` and links it to the previous row (prev_hash, hash), so a removed
-// or altered row breaks the chain. `id` is insertion order, `seq` is chain (commit) order.
+// Append-only: a trigger refuses UPDATE, DELETE and TRUNCATE. The application writes the event
+// and the hash of its content; when the transaction commits, a deferred trigger links it into the
+// hash chain (audit_chain), so a removed or altered event breaks the chain.
 @Entity({ name: 'audit_event' })
 export class AuditEventEntity {
   @PrimaryGeneratedColumn({ type: 'bigint' })
@@ -40,15 +39,4 @@ export class AuditEventEntity {
 
   @Column({ name: 'content_hash', type: 'char', length: 64 })
   contentHash!: string;
-
-  @Index('audit_event_seq_key', { unique: true })
-  @Column({ type: 'bigint', nullable: true })
-  seq!: string | null;
-
-  @Column({ name: 'prev_hash', type: 'char', length: 64, nullable: true })
-  prevHash!: string | null;
-
-  @Index('audit_event_hash_key', { unique: true })
-  @Column({ type: 'char', length: 64, nullable: true })
-  hash!: string | null;
 }

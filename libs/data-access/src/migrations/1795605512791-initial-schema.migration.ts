@@ -5,11 +5,13 @@ export class InitialSchema1795605512791 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
-      'CREATE TABLE "audit_event" ("id" BIGSERIAL NOT NULL, "request_id" uuid, "actor_type" character varying(16) NOT NULL, "actor_id" character varying(64), "action" character varying(64) NOT NULL, "from_status" character varying(32), "to_status" character varying(32), "reason" character varying(500), "data" jsonb, "occurred_at" TIMESTAMP WITH TIME ZONE NOT NULL, "content_hash" character(64) NOT NULL, "seq" bigint, "prev_hash" character(64), "hash" character(64), CONSTRAINT "PK_481efbe8b0a403efe3f47a6528f" PRIMARY KEY ("id"))',
+      'CREATE TABLE "audit_chain" ("seq" bigint NOT NULL, "event_id" bigint NOT NULL, "prev_hash" character(64) NOT NULL, "hash" character(64) NOT NULL, CONSTRAINT "PK_d31e87c3f18459d04fe709c30a5" PRIMARY KEY ("seq"))',
+    );
+    await queryRunner.query('CREATE UNIQUE INDEX "audit_chain_event_key" ON "audit_chain"  ("event_id") ');
+    await queryRunner.query(
+      'CREATE TABLE "audit_event" ("id" BIGSERIAL NOT NULL, "request_id" uuid, "actor_type" character varying(16) NOT NULL, "actor_id" character varying(64), "action" character varying(64) NOT NULL, "from_status" character varying(32), "to_status" character varying(32), "reason" character varying(500), "data" jsonb, "occurred_at" TIMESTAMP WITH TIME ZONE NOT NULL, "content_hash" character(64) NOT NULL, CONSTRAINT "PK_481efbe8b0a403efe3f47a6528f" PRIMARY KEY ("id"))',
     );
     await queryRunner.query('CREATE INDEX "audit_event_request_idx" ON "audit_event"  ("request_id") ');
-    await queryRunner.query('CREATE UNIQUE INDEX "audit_event_seq_key" ON "audit_event"  ("seq") ');
-    await queryRunner.query('CREATE UNIQUE INDEX "audit_event_hash_key" ON "audit_event"  ("hash") ');
     await queryRunner.query(
       'CREATE TABLE "outbox_message" ("id" uuid NOT NULL, "request_id" uuid, "channel" character varying(16) NOT NULL, "template" character varying(64) NOT NULL, "payload" bytea, "status" character varying(16) NOT NULL DEFAULT \'pending\', "attempts" integer NOT NULL DEFAULT \'0\', "claimed_until" TIMESTAMP WITH TIME ZONE, "last_error" character varying(500), "enqueued_at" TIMESTAMP WITH TIME ZONE, "sent_at" TIMESTAMP WITH TIME ZONE, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_2f36ee5236f2793f3e7bd554589" PRIMARY KEY ("id"))',
     );
@@ -65,9 +67,9 @@ export class InitialSchema1795605512791 implements MigrationInterface {
     await queryRunner.query('DROP INDEX "public"."outbox_message_pending_idx"');
     await queryRunner.query('DROP INDEX "public"."outbox_message_request_idx"');
     await queryRunner.query('DROP TABLE "outbox_message"');
-    await queryRunner.query('DROP INDEX "public"."audit_event_hash_key"');
-    await queryRunner.query('DROP INDEX "public"."audit_event_seq_key"');
     await queryRunner.query('DROP INDEX "public"."audit_event_request_idx"');
     await queryRunner.query('DROP TABLE "audit_event"');
+    await queryRunner.query('DROP INDEX "public"."audit_chain_event_key"');
+    await queryRunner.query('DROP TABLE "audit_chain"');
   }
 }

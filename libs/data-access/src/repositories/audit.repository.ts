@@ -31,39 +31,49 @@ export class AuditRepository {
   async *links(batchSize = 1000): AsyncGenerator<AuditChainLink> {
     let after = '0';
     for (;;) {
-      const rows = await this.dataSource
-        .getRepository(AuditEventEntity)
-        .createQueryBuilder('e')
-        .where('e.seq > :after', { after })
-        .orderBy('e.seq', 'ASC')
-        .limit(batchSize)
-        .getMany();
+      const rows = await this.dataSource.query<Array<ChainRow>>(
+        `SELECT c.seq, c.prev_hash, c.hash, e.request_id, e.actor_type, e.actor_id, e.action, e.from_status, e.to_status,
+                e.reason, e.data, e.occurred_at
+           FROM audit_chain c JOIN audit_event e ON e.id = c.event_id
+          WHERE c.seq > $1 ORDER BY c.seq LIMIT $2`,
+        [after, batchSize],
+      );
       for (const row of rows) {
-        yield {
-          sequence: Number(row.seq),
-          prevHash: row.prevHash ?? '',
-          hash: row.hash ?? '',
-          content: toContent(row),
-        };
+        yield { sequence: Number(row.seq), prevHash: row.prev_hash, hash: row.hash, content: toContent(row) };
       }
       if (rows.length < batchSize) {
         return;
       }
-      after = rows[rows.length - 1].seq ?? after;
+      after = rows[rows.length - 1].seq;
     }
   }
 }
 
-function toContent(row: AuditEventEntity): AuditEventContent {
+interface ChainRow {
+  seq: string;
+  prev_hash: string;
+  hash: string;
+  request_id: string | null;
+  actor_type: AuditEventContent['actorType'];
+  actor_id: string | null;
+  action: string;
+  from_status: string | null;
+  to_status: string | null;
+  reason: string | null;
+  data: Record<string, unknown> | null;
+  occurred_at: Date;
+}
+
+function toContent(row: ChainRow): AuditEventContent {
   return {
-    requestId: row.requestId,
-    actorType: row.actorType,
-    actorId: row.actorId,
+    requestId: row.request_id,
+    actorType: row.actor_type,
+    actorId: row.actor_id,
     action: row.action,
-    fromStatus: row.fromStatus,
-    toStatus: row.toStatus,
+    fromStatus: row.from_status,
+    toStatus: row.to_status,
     reason: row.reason,
     data: row.data,
-    occurredAt: row.occurredAt.toISOString(),
+    occurredAt: row.occurred_at.toISOString(),
   };
 }
