@@ -157,6 +157,11 @@ export function toCalendarDate(date: Date, timeZone = 'UTC'): CalendarDate {
   if (Number.isNaN(date.getTime())) {
     throw new RangeError('Invalid Date');
   }
+  const year = date.getUTCFullYear();
+  if (timeZone === 'UTC' && year >= 1 && year <= 9999) {
+    // The common case, on every intake: the ISO string already is the UTC calendar date.
+    return date.toISOString().slice(0, 10);
+  }
   const parts = formatterFor(timeZone).formatToParts(date);
   const part = (type: Intl.DateTimeFormatPartTypes): string =>
     parts.find((p) => p.type === type)?.value ?? '';

@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@rightsdesk/config';
 import {
@@ -27,6 +27,7 @@ import { OutboxService } from '../outbox/outbox.service';
 import { RateLimiter } from '../rate-limit/rate-limiter';
 import { FieldCipher } from '../security/field-cipher';
 import { KeyedHash, newToken, normalizeEmail } from '../security/keyed-hash';
+import { secureRandomBytes } from '../security/secure-random';
 import { Clock } from '../time/clock';
 import type { SubjectRecord } from './subject-record';
 
@@ -102,7 +103,7 @@ export class IntakeService {
     const subject: SubjectRecord = { email, name: input.name ?? null, details: input.details ?? null };
     const request = Object.assign(new PrivacyRequestEntity(), {
       id: randomUUID(),
-      reference: formatReference(randomBytes(10)),
+      reference: formatReference(secureRandomBytes(10)),
       type: input.type,
       status: 'pending_verification' as const,
       regime,

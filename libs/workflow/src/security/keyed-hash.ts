@@ -1,6 +1,7 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig, deriveKey } from '@rightsdesk/config';
+import { secureRandomBytes } from './secure-random';
 
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
@@ -8,7 +9,7 @@ export function normalizeEmail(email: string): string {
 
 /** 256 random bits, URL-safe: link tokens and status tokens. */
 export function newToken(): string {
-  return randomBytes(32).toString('base64url');
+  return secureRandomBytes(32).toString('base64url');
 }
 
 export function sameHash(a: Buffer | null | undefined, b: Buffer): boolean {
