@@ -13,6 +13,8 @@ const boundaries = [
   { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain'] },
   { sourceTag: 'type:util', onlyDependOnLibsWithTags: [] },
   { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['*'] },
+  // End-to-end tests drive the built apps as processes; they import harnesses, never app code.
+  { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:testing', 'type:util', 'type:domain'] },
 ];
 
 export default tseslint.config(

@@ -3,3 +3,4 @@ export { postgresTestUrl, redisTestUrl, uniqueQueuePrefix } from './test-service
 export { startSmtpSink, type SmtpSink } from './smtp-sink';
 export { testEnv, type TestEnv } from './test-env';
 export { TEMPLATE_DATABASE, TEST_PG_URL_VAR, TEST_REDIS_URL_VAR } from './test-services.constants';
+export { startAppProcess, type AppProcess } from './app-process';
