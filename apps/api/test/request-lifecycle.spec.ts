@@ -1,10 +1,11 @@
 import type { ParsedMail } from 'mailparser';
 import { DataSource } from 'typeorm';
 import { OutboxRepository } from '@rightsdesk/data-access';
-import { AuditTrail, OutboxService } from '@rightsdesk/workflow';
+import { AuditTrail, OutboxService, UnverifiedExpiryService } from '@rightsdesk/workflow';
 import { linkFrom, startApi, type ApiHarness } from './api-harness';
 
-const REFERENCE = /^RD-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/;
+const REFERENCE =
+  /^RD-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/;
 
 describe('request lifecycle: intake → email verification → awaiting review', () => {
   let h: ApiHarness;
@@ -18,7 +19,12 @@ describe('request lifecycle: intake → email verification → awaiting review',
   });
 
   async function file(body: unknown, headers: Record<string, string> = {}) {
-    return h.app.inject({ method: 'POST', url: '/api/v1/requests', payload: JSON.stringify(body), headers: { 'content-type': 'application/json', ...headers } });
+    return h.app.inject({
+      method: 'POST',
+      url: '/api/v1/requests',
+      payload: JSON.stringify(body),
+      headers: { 'content-type': 'application/json', ...headers },
+    });
   }
 
   /** Sends what the outbox holds, as the worker's relay and send-email job would. */
@@ -32,7 +38,9 @@ describe('request lifecycle: intake → email verification → awaiting review',
 
   async function emailTo(address: string, subject: RegExp): Promise<ParsedMail> {
     await deliverOutbox();
-    return h.sink.waitForMessage((m) => m.to !== undefined && JSON.stringify(m.to).includes(address) && subject.test(m.subject ?? ''));
+    return h.sink.waitForMessage(
+      (m) => m.to !== undefined && JSON.stringify(m.to).includes(address) && subject.test(m.subject ?? ''),
+    );
   }
 
   it('files, verifies through the emailed link and shows awaiting_review with its due date', async () => {
@@ -55,7 +63,9 @@ describe('request lifecycle: intake → email verification → awaiting review',
     const landing = await h.app.inject({ method: 'GET', url: `${verifyLink.pathname}${verifyLink.search}` });
     expect(landing.statusCode).toBe(200);
     expect(landing.body).toContain('<form method="post" action="/requests/verify">');
-    const stillPending = await h.app.get(DataSource).query(`SELECT status FROM privacy_request WHERE reference = $1`, [receipt.reference]);
+    const stillPending = await h.app
+      .get(DataSource)
+      .query(`SELECT status FROM privacy_request WHERE reference = $1`, [receipt.reference]);
     expect(stillPending[0].status).toBe('pending_verification');
 
     const confirm = await h.app.inject({
@@ -68,7 +78,11 @@ describe('request lifecycle: intake → email verification → awaiting review',
     const statusUrl = new URL(confirm.headers.location as string, 'http://localhost');
     const statusToken = statusUrl.searchParams.get('token')!;
 
-    const status = await h.app.inject({ method: 'GET', url: `/api/v1/requests/${receipt.reference}`, headers: { 'x-status-token': statusToken } });
+    const status = await h.app.inject({
+      method: 'GET',
+      url: `/api/v1/requests/${receipt.reference}`,
+      headers: { 'x-status-token': statusToken },
+    });
     expect(status.statusCode).toBe(200);
     expect(status.json()).toMatchObject({
       reference: receipt.reference,
@@ -78,7 +92,10 @@ describe('request lifecycle: intake → email verification → awaiting review',
       dueOn: '2026-12-25',
       dueExplanation: 'due 2026-12-25: GDPR Art. 12(3), one month from receipt on 2026-11-25',
     });
-    expect(status.json<{ timeline: Array<{ event: string }> }>().timeline.map((t) => t.event)).toEqual(['received', 'verified']);
+    expect(status.json<{ timeline: Array<{ event: string }> }>().timeline.map((t) => t.event)).toEqual([
+      'received',
+      'verified',
+    ]);
 
     const page = await h.app.inject({ method: 'GET', url: `${statusUrl.pathname}${statusUrl.search}` });
     expect(page.statusCode).toBe(200);
@@ -89,7 +106,11 @@ describe('request lifecycle: intake → email verification → awaiting review',
     expect(linkFrom(confirmation.text ?? '', '/requests/status').searchParams.get('token')).toBe(statusToken);
 
     // Same link again: single use, but a second click is not an error.
-    const again = await h.app.inject({ method: 'POST', url: `/api/v1/requests/${receipt.reference}/verification`, payload: { token } });
+    const again = await h.app.inject({
+      method: 'POST',
+      url: `/api/v1/requests/${receipt.reference}/verification`,
+      payload: { token },
+    });
     expect(again.statusCode).toBe(200);
     expect(again.json()).toMatchObject({ outcome: 'already_verified', status: 'awaiting_review' });
     expect(again.json()).not.toHaveProperty('statusToken');
@@ -99,16 +120,27 @@ describe('request lifecycle: intake → email verification → awaiting review',
 
   it('answers identically whether or not the address is known, and de-duplicates a repeat', async () => {
     const first = await file({ type: 'erasure', email: 'known@example.com', country: 'US', region: 'CA' });
-    const other = await file({ type: 'erasure', email: 'never-seen@example.com', country: 'US', region: 'CA' });
+    const other = await file({
+      type: 'erasure',
+      email: 'never-seen@example.com',
+      country: 'US',
+      region: 'CA',
+    });
     const strip = (body: Record<string, unknown>) => ({ ...body, reference: 'X' });
     expect(strip(first.json())).toEqual(strip(other.json()));
     expect(Object.keys(first.headers).sort()).toEqual(Object.keys(other.headers).sort());
 
     const repeat = await file({ type: 'erasure', email: 'KNOWN@example.com ', country: 'US', region: 'CA' });
     expect(repeat.statusCode).toBe(202);
-    expect(repeat.json<{ reference: string }>().reference).toBe(first.json<{ reference: string }>().reference);
+    expect(repeat.json<{ reference: string }>().reference).toBe(
+      first.json<{ reference: string }>().reference,
+    );
 
-    const rows = await h.app.get(DataSource).query(`SELECT count(*)::int AS n, min(regime) AS regime FROM privacy_request WHERE reference = $1`, [first.json<{ reference: string }>().reference]);
+    const rows = await h.app
+      .get(DataSource)
+      .query(`SELECT count(*)::int AS n, min(regime) AS regime FROM privacy_request WHERE reference = $1`, [
+        first.json<{ reference: string }>().reference,
+      ]);
     expect(rows[0]).toEqual({ n: 1, regime: 'ccpa' });
   });
 
@@ -119,28 +151,59 @@ describe('request lifecycle: intake → email verification → awaiting review',
         WHERE encode(personal_data, 'escape') LIKE '%plaintext-probe%' OR encode(email_lookup, 'escape') LIKE '%plaintext-probe%'`,
     );
     expect(hits[0].n).toBe(0);
-    const outbox = await h.app.get(DataSource).query(`SELECT count(*)::int AS n FROM outbox_message WHERE encode(payload, 'escape') LIKE '%plaintext-probe%'`);
+    const outbox = await h.app
+      .get(DataSource)
+      .query(
+        `SELECT count(*)::int AS n FROM outbox_message WHERE encode(payload, 'escape') LIKE '%plaintext-probe%'`,
+      );
     expect(outbox[0].n).toBe(0);
-    const audit = await h.app.get(DataSource).query(`SELECT count(*)::int AS n FROM audit_event WHERE data::text LIKE '%plaintext-probe%' OR data::text LIKE '%Probe Person%'`);
+    const audit = await h.app
+      .get(DataSource)
+      .query(
+        `SELECT count(*)::int AS n FROM audit_event WHERE data::text LIKE '%plaintext-probe%' OR data::text LIKE '%Probe Person%'`,
+      );
     expect(audit[0].n).toBe(0);
   });
 
   it('answers 404 alike for an unknown reference and a wrong status token', async () => {
     const filed = await file({ type: 'access', email: 'status-probe@example.com', country: 'DE' });
     const reference = filed.json<{ reference: string }>().reference;
-    const wrongToken = await h.app.inject({ method: 'GET', url: `/api/v1/requests/${reference}`, headers: { 'x-status-token': 'nope' } });
+    const wrongToken = await h.app.inject({
+      method: 'GET',
+      url: `/api/v1/requests/${reference}`,
+      headers: { 'x-status-token': 'nope' },
+    });
     const noToken = await h.app.inject({ method: 'GET', url: `/api/v1/requests/${reference}` });
-    const unknown = await h.app.inject({ method: 'GET', url: '/api/v1/requests/RD-0000-0000-0000-0000', headers: { 'x-status-token': 'nope' } });
+    const unknown = await h.app.inject({
+      method: 'GET',
+      url: '/api/v1/requests/RD-0000-0000-0000-0000',
+      headers: { 'x-status-token': 'nope' },
+    });
     for (const response of [wrongToken, noToken, unknown]) {
       expect(response.statusCode).toBe(404);
-      expect({ ...response.json(), requestId: null }).toEqual({ code: 'not_found', message: 'No request matches this reference and link.', requestId: null });
+      expect({ ...response.json(), requestId: null }).toEqual({
+        code: 'not_found',
+        message: 'No request matches this reference and link.',
+        requestId: null,
+      });
     }
   });
 
   it('locks verification after repeated wrong tokens and refuses expired links', async () => {
-    const filed = await file({ type: 'opt_out', email: 'locked@example.com', country: 'US', region: 'VA', details: { channels: ['email'] } });
+    const filed = await file({
+      type: 'opt_out',
+      email: 'locked@example.com',
+      country: 'US',
+      region: 'VA',
+      details: { channels: ['email'] },
+    });
     const reference = filed.json<{ reference: string }>().reference;
-    const wrong = () => h.app.inject({ method: 'POST', url: `/api/v1/requests/${reference}/verification`, payload: { token: 'x'.repeat(43) } });
+    const wrong = () =>
+      h.app.inject({
+        method: 'POST',
+        url: `/api/v1/requests/${reference}/verification`,
+        payload: { token: 'x'.repeat(43) },
+      });
     for (let i = 0; i < h.config.verification.maxAttempts; i++) {
       expect((await wrong()).json()).toMatchObject({ code: 'verification_invalid' });
     }
@@ -149,7 +212,13 @@ describe('request lifecycle: intake → email verification → awaiting review',
     expect(locked.json()).toMatchObject({ code: 'verification_locked' });
 
     h.clock.set('2026-11-25T10:00:00.000Z');
-    await file({ type: 'opt_out', email: 'late@example.com', country: 'US', region: 'VA', details: { channels: ['all'] } });
+    await file({
+      type: 'opt_out',
+      email: 'late@example.com',
+      country: 'US',
+      region: 'VA',
+      details: { channels: ['all'] },
+    });
     const mail = await emailTo('late@example.com', /Confirm/);
     const link = linkFrom(mail.text ?? '', '/requests/verify');
     h.clock.advance((h.config.verification.ttlHours + 1) * 3600_000);
@@ -160,5 +229,102 @@ describe('request lifecycle: intake → email verification → awaiting review',
     });
     expect(expired.statusCode).toBe(410);
     expect(expired.json()).toMatchObject({ code: 'verification_expired' });
+  });
+});
+
+describe('unverified requests', () => {
+  let h: ApiHarness;
+
+  beforeAll(async () => {
+    h = await startApi();
+  });
+
+  afterAll(async () => {
+    await h.close();
+  });
+
+  const file = () =>
+    h.app.inject({
+      method: 'POST',
+      url: '/api/v1/requests',
+      payload: { type: 'access', email: 'never-confirms@example.com', country: 'DE' },
+    });
+
+  it('expire after the configured days, and the same request can then be filed afresh', async () => {
+    h.clock.set('2026-11-25T10:00:00.000Z');
+    const first = (await file()).json<{ reference: string }>().reference;
+    const expiry = h.app.get(UnverifiedExpiryService);
+
+    h.clock.set('2026-12-01T10:00:00.000Z'); // six days: not yet
+    expect(await expiry.expireDue()).toBe(0);
+    h.clock.set('2026-12-02T10:00:01.000Z'); // seven days and a second
+    expect(await expiry.expireDue()).toBe(1);
+    expect(await expiry.expireDue()).toBe(0);
+
+    const rows = await h.app
+      .get(DataSource)
+      .query(
+        `SELECT status, dedup_key, closed_at IS NOT NULL AS closed FROM privacy_request WHERE reference = $1`,
+        [first],
+      );
+    expect(rows[0]).toEqual({ status: 'expired', dedup_key: null, closed: true });
+    const actions = await h.app
+      .get(DataSource)
+      .query(
+        `SELECT e.action, e.actor_type, e.to_status FROM audit_event e JOIN privacy_request r ON r.id = e.request_id WHERE r.reference = $1 ORDER BY e.id`,
+        [first],
+      );
+    expect(actions).toEqual([
+      { action: 'request_received', actor_type: 'requester', to_status: 'pending_verification' },
+      { action: 'request_expired', actor_type: 'system', to_status: 'expired' },
+    ]);
+
+    const again = (await file()).json<{ reference: string }>().reference;
+    expect(again).not.toBe(first);
+    expect(await h.app.get(AuditTrail).verify()).toMatchObject({ ok: true, checked: 3 });
+  });
+
+  it('older than 24 hours but not yet expired: an identical request is filed as a new one', async () => {
+    h.clock.set('2027-01-10T10:00:00.000Z');
+    const payload = { type: 'erasure', email: 'asks-twice@example.com', country: 'DE' };
+    const first = (await h.app.inject({ method: 'POST', url: '/api/v1/requests', payload })).json<{
+      reference: string;
+    }>().reference;
+    h.clock.set('2027-01-11T10:00:01.000Z');
+    const second = (await h.app.inject({ method: 'POST', url: '/api/v1/requests', payload })).json<{
+      reference: string;
+    }>().reference;
+    expect(second).not.toBe(first);
+    const rows = await h.app
+      .get(DataSource)
+      .query(
+        `SELECT reference, status, dedup_key IS NULL AS cleared FROM privacy_request WHERE reference = ANY($1) ORDER BY received_at`,
+        [[first, second]],
+      );
+    expect(rows).toEqual([
+      { reference: first, status: 'pending_verification', cleared: true },
+      { reference: second, status: 'pending_verification', cleared: false },
+    ]);
+  });
+
+  it('re-sends the link for a repeat, at most once per resend interval', async () => {
+    h.clock.set('2027-02-01T10:00:00.000Z');
+    const payload = { type: 'access', email: 'lost-the-email@example.com', country: 'DE' };
+    const post = async () =>
+      (await h.app.inject({ method: 'POST', url: '/api/v1/requests', payload })).json<{ reference: string }>()
+        .reference;
+    const first = await post();
+    h.clock.advance(60_000);
+    expect(await post()).toBe(first); // within the interval: same request, no new email
+    h.clock.advance(h.config.verification.resendIntervalSeconds * 1000);
+    expect(await post()).toBe(first);
+    const rows = await h.app.get(DataSource).query(
+      `SELECT (SELECT count(*)::int FROM outbox_message o WHERE o.request_id = r.id) AS emails,
+              (SELECT count(*)::int FROM verification_token t WHERE t.request_id = r.id) AS tokens,
+              (SELECT array_agg(e.action ORDER BY e.id) FROM audit_event e WHERE e.request_id = r.id) AS actions
+         FROM privacy_request r WHERE r.reference = $1`,
+      [first],
+    );
+    expect(rows[0]).toEqual({ emails: 2, tokens: 2, actions: ['request_received', 'verification_resent'] });
   });
 });

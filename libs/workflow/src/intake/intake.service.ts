@@ -5,7 +5,6 @@ import {
   DatabaseTransactions,
   IntakeRepository,
   type NewFiling,
-  OutboxRepository,
   type PendingDuplicate,
   PrivacyRequestEntity,
   PrivacyRequestRepository,
@@ -46,7 +45,6 @@ export class IntakeService {
     private readonly requests: PrivacyRequestRepository,
     private readonly tokens: VerificationTokenRepository,
     private readonly outbox: OutboxService,
-    private readonly outboxMessages: OutboxRepository,
     private readonly audit: AuditTrail,
     private readonly cipher: FieldCipher,
     private readonly hash: KeyedHash,
@@ -147,7 +145,7 @@ export class IntakeService {
     }
     const { token, message } = this.verification(request, email, now);
     await this.tokens.insert(tx, { ...token, requestId: request.id });
-    await this.outboxMessages.add(tx, message);
+    await this.outbox.add(tx, message);
     await this.requests.update(tx, request.id, { verificationSentAt: now });
     await this.audit.record(tx, {
       requestId: request.id,

@@ -30,8 +30,13 @@ export class OutboxService {
   /** Writes the message in the caller's transaction; nothing is sent until it commits. */
   async addEmail(tx: Tx, requestId: string | null, to: string, spec: EmailMessageSpec): Promise<string> {
     const message = this.prepareEmail(requestId, to, spec);
-    await this.outbox.add(tx, message);
+    await this.add(tx, message);
     return message.id;
+  }
+
+  /** Writes a prepared message in the caller's transaction. */
+  async add(tx: Tx, message: NewOutboxMessage): Promise<void> {
+    await this.outbox.add(tx, message);
   }
 
   /** The outbox row for an email, for callers that write it as part of a larger statement. */
