@@ -12,6 +12,8 @@ export interface SmtpSink {
   waitForMessage(predicate: (message: ParsedMail) => boolean, timeoutMs?: number): Promise<ParsedMail>;
   /** Resolves once at least `count` messages have arrived. */
   waitForCount(count: number, timeoutMs?: number): Promise<ParsedMail[]>;
+  /** The messages received so far with exactly this address among their recipients. */
+  messagesTo(address: string): ParsedMail[];
   clear(): void;
   /** Simulates an outage: stops listening and drops open connections, so sends fail. */
   pause(): Promise<void>;
@@ -94,6 +96,10 @@ export async function startSmtpSink(): Promise<SmtpSink> {
 
   await listen();
   return {
+    messagesTo: (address) =>
+      messages.filter((m) =>
+        [m.to ?? []].flat().some((to) => to.value.some((entry) => entry.address === address)),
+      ),
     url: `smtp://127.0.0.1:${port}`,
     port,
     messages,
