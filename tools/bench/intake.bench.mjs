@@ -54,7 +54,6 @@ export async function intakeBenchmark({ rounds, seconds }) {
     PORT: String(port),
     WORKER_HEALTH_PORT: String(await freePort()),
     DATABASE_URL: databaseUrl,
-    DATABASE_POOL_SIZE: '20',
     REDIS_URL: redis.url,
     // Nothing listens there: sends fail and wait for a retry, which is all the check needs.
     SMTP_URL: 'smtp://127.0.0.1:1',
