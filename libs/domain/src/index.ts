@@ -1,6 +1,7 @@
 export * from './audit-chain';
 export * from './business-days';
 export * from './calendar-date';
+export * from './data-category';
 export * from './holidays';
 export * from './intake-schema';
 export * from './reference';
@@ -8,5 +9,5 @@ export * from './regime';
 export * from './request-exception';
 export * from './request-status';
 export * from './request-type';
-export * from './statutory-clock';
 export * from './status-machine';
+export * from './statutory-clock';
