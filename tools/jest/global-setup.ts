@@ -4,12 +4,13 @@ import path from 'node:path';
 import { DataSource } from 'typeorm';
 // Relative imports only: Jest runs this file outside its module registry, without path aliases.
 import { MIGRATIONS } from '../../libs/data-access/src/migrations';
-import { startPostgres, startRedis, withPostgresClient } from '../../libs/local-services/src';
+import { startPostgres, startRedis, startS3, withPostgresClient } from '../../libs/local-services/src';
 import {
   TEMPLATE_DATABASE,
   TEST_DIR_PREFIX,
   TEST_PG_URL_VAR,
   TEST_REDIS_URL_VAR,
+  TEST_S3_URL_VAR,
 } from '../../libs/testing/src/test-services.constants';
 import { recordRun, setTestServices, sweepStrayRuns, type TestServices } from './test-services';
 import globalTeardown from './global-teardown';
@@ -17,12 +18,16 @@ import globalTeardown from './global-teardown';
 // Outside the per-run directory: an initialized cluster is copied in ≈0.1 s, initdb takes ≈1 s.
 const INITDB_CACHE = path.join(os.tmpdir(), 'rightsdesk-initdb-cache');
 
-// Starts one PostgreSQL and one Redis for the whole run and migrates a template database that
-// each test file clones (libs/testing createTestDatabase). Jest requires a default export here.
+// Starts one PostgreSQL, one Redis and one S3 (s3rver) for the whole run and migrates a template
+// database that each test file clones (libs/testing createTestDatabase). Jest requires a default
+// export here.
 export default async function globalSetup(): Promise<void> {
+  // The AWS SDK warns on every client that Node 20 support ends in 2027; true, but noise in tests.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
   const needPostgres = !process.env[TEST_PG_URL_VAR];
   const needRedis = !process.env[TEST_REDIS_URL_VAR];
-  if (!needPostgres && !needRedis) {
+  const needS3 = !process.env[TEST_S3_URL_VAR];
+  if (!needPostgres && !needRedis && !needS3) {
     return;
   }
   await sweepStrayRuns();
@@ -47,6 +52,12 @@ export default async function globalSetup(): Promise<void> {
       startRedis().then((redis) => {
         services.redis = redis;
         exportVar(services, TEST_REDIS_URL_VAR, redis.url);
+      }),
+    // In this process, not a child: a killed run takes it along, so the sweep only removes its files.
+    needS3 &&
+      startS3({ dir: path.join(services.dir, 's3') }).then((s3) => {
+        services.s3 = s3;
+        exportVar(services, TEST_S3_URL_VAR, s3.url);
       }),
   ]);
   const failure = results.find((result) => result.status === 'rejected');

@@ -8,7 +8,7 @@ export default async function globalTeardown(): Promise<void> {
     return;
   }
   setTestServices(undefined);
-  await Promise.all([services.postgres?.stop(), services.redis?.stop()]);
+  await Promise.all([services.postgres?.stop(), services.redis?.stop(), services.s3?.stop()]);
   await rm(services.dir, { recursive: true, force: true });
   for (const name of services.exported) {
     delete process.env[name];

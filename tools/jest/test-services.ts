@@ -10,6 +10,8 @@ export interface TestServices {
   dir: string;
   postgres?: RunningService;
   redis?: RunningService;
+  /** s3rver, running inside the Jest process itself (so it has no pid to record for the sweep). */
+  s3?: RunningService;
   /** Environment variables the setup exported, removed again so `jest --watch` starts afresh. */
   exported: string[];
 }

@@ -7,8 +7,11 @@ import { WorkflowModule } from '@rightsdesk/workflow';
 import { AllExceptionsFilter } from './http/all-exceptions.filter';
 import { DefaultDenyGuard } from './http/default-deny.guard';
 import { MailboxController } from './mailbox/mailbox.controller';
+import { DownloadController } from './portal/download.controller';
 import { PortalController } from './portal/portal.controller';
+import { ProviderCallbacksController } from './providers/provider-callbacks.controller';
 import { RequestsController } from './requests/requests.controller';
+import { SuppressionsController } from './suppressions/suppressions.controller';
 
 @Module({})
 export class ApiModule {
@@ -16,7 +19,14 @@ export class ApiModule {
     return {
       module: ApiModule,
       imports: [ConfigModule.forRoot(config), LoggerModule.forRoot(loggerParams(config, 'api')), WorkflowModule, HealthModule],
-      controllers: [RequestsController, PortalController, MailboxController],
+      controllers: [
+        RequestsController,
+        PortalController,
+        DownloadController,
+        MailboxController,
+        SuppressionsController,
+        ProviderCallbacksController,
+      ],
       providers: [
         { provide: APP_GUARD, useClass: DefaultDenyGuard },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },

@@ -21,6 +21,8 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config), createFastifyAdapter(config), {
     bufferLogs: true,
     abortOnError: false,
+    // Provider callbacks are verified over the exact bytes received.
+    rawBody: true,
   });
   await configureApiApp(app, config);
   return app;

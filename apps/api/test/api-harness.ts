@@ -41,7 +41,7 @@ export async function startApi(overrides: Record<string, string> = {}): Promise<
     .overrideProvider(Clock)
     .useValue(clock)
     .compile();
-  const app = moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter(config), { bufferLogs: true });
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter(config), { bufferLogs: true, rawBody: true });
   await configureApiApp(app, config);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();

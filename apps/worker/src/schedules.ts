@@ -18,5 +18,11 @@ export class Schedules implements OnApplicationBootstrap {
       { name: 'recover-outbox', data: {} },
     );
     await this.queue.schedule('expire-unverified-requests', { pattern: '*/15 * * * *', tz: 'UTC' }, { name: 'expire-unverified-requests', data: {} });
+    await this.queue.schedule(
+      'reconcile-executions',
+      { everyMs: this.config.execution.reconcileIntervalSeconds * 1000 },
+      { name: 'reconcile-executions', data: {} },
+    );
+    await this.queue.schedule('expire-access-packages', { pattern: '7 * * * *', tz: 'UTC' }, { name: 'expire-access-packages', data: {} });
   }
 }

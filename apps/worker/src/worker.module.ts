@@ -4,13 +4,28 @@ import { type AppConfig, ConfigModule } from '@rightsdesk/config';
 import { HealthModule, loggerParams } from '@rightsdesk/platform';
 import { JOB_HANDLERS, JobRunner } from '@rightsdesk/queue';
 import { WorkflowModule } from '@rightsdesk/workflow';
+import { ExecuteSystemProcessor } from './processors/execute-system.processor';
+import { ExpireAccessPackagesProcessor } from './processors/expire-access-packages.processor';
 import { ExpireUnverifiedRequestsProcessor } from './processors/expire-unverified-requests.processor';
+import { FinalizeRequestProcessor } from './processors/finalize-request.processor';
+import { ReconcileExecutionsProcessor } from './processors/reconcile-executions.processor';
 import { RecoverOutboxProcessor } from './processors/recover-outbox.processor';
 import { SendEmailProcessor } from './processors/send-email.processor';
+import { StartExecutionProcessor } from './processors/start-execution.processor';
 import { OutboxRelayLoop } from './outbox-relay.loop';
 import { Schedules } from './schedules';
+import { SystemQueues } from './system-queues';
 
-const processors = [SendEmailProcessor, RecoverOutboxProcessor, ExpireUnverifiedRequestsProcessor];
+const processors = [
+  SendEmailProcessor,
+  RecoverOutboxProcessor,
+  ExpireUnverifiedRequestsProcessor,
+  StartExecutionProcessor,
+  ExecuteSystemProcessor,
+  FinalizeRequestProcessor,
+  ReconcileExecutionsProcessor,
+  ExpireAccessPackagesProcessor,
+];
 
 @Module({})
 export class WorkerModule {
@@ -23,6 +38,7 @@ export class WorkerModule {
         { provide: JOB_HANDLERS, inject: processors, useFactory: (...handlers: unknown[]) => handlers },
         JobRunner,
         Schedules,
+        SystemQueues,
         OutboxRelayLoop,
       ],
     };

@@ -57,6 +57,15 @@ export const envSchema = z.object({
   WORKER_CONCURRENCY: positiveInt(10),
   OUTBOX_POLL_INTERVAL_MS: positiveInt(250),
   OUTBOX_RECOVER_AFTER_SECONDS: positiveInt(120),
+  DATAMAP_PATH: z.string().min(1).optional(),
+  PACKAGE_DIR: z.string().min(1).default('data/access-packages'),
+  ACCESS_PACKAGE_TTL_DAYS: positiveInt(7),
+  ACCESS_PACKAGE_MAX_DOWNLOADS: positiveInt(5),
+  OFFICERS_EMAIL: z.string().trim().check(z.email()).default('privacy-team@localhost.localdomain'),
+  EXECUTION_ATTEMPTS: positiveInt(6),
+  EXECUTION_BACKOFF_MS: positiveInt(10_000),
+  RECONCILE_INTERVAL_SECONDS: positiveInt(60),
+  RECONCILE_AFTER_SECONDS: positiveInt(30),
   MAILBOX_DIR: z.string().min(1).optional(),
   DEMO_MODE: booleanString.default(false),
 });
@@ -82,6 +91,21 @@ export interface AppConfig {
   };
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   worker: { healthPort: number; concurrency: number; outboxPollIntervalMs: number; outboxRecoverAfterSeconds: number };
+  execution: {
+    /** No data map: requests can be filed and reviewed, but approval has nothing to execute against. */
+    dataMapPath: string | null;
+    packageDir: string;
+    packageTtlDays: number;
+    packageMaxDownloads: number;
+    /** Tries per system before it is marked failed; the wait doubles from backoffMs. */
+    attempts: number;
+    backoffMs: number;
+    reconcileIntervalSeconds: number;
+    /** An approved or running request untouched this long has its jobs checked by the reconciler. */
+    reconcileAfterSeconds: number;
+  };
+  /** Where failure notices go: the privacy team's shared address. */
+  officers: { email: string };
   demoMode: boolean;
 }
 
@@ -141,6 +165,17 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       outboxPollIntervalMs: e.OUTBOX_POLL_INTERVAL_MS,
       outboxRecoverAfterSeconds: e.OUTBOX_RECOVER_AFTER_SECONDS,
     },
+    execution: {
+      dataMapPath: e.DATAMAP_PATH ?? null,
+      packageDir: e.PACKAGE_DIR,
+      packageTtlDays: e.ACCESS_PACKAGE_TTL_DAYS,
+      packageMaxDownloads: e.ACCESS_PACKAGE_MAX_DOWNLOADS,
+      attempts: e.EXECUTION_ATTEMPTS,
+      backoffMs: e.EXECUTION_BACKOFF_MS,
+      reconcileIntervalSeconds: e.RECONCILE_INTERVAL_SECONDS,
+      reconcileAfterSeconds: e.RECONCILE_AFTER_SECONDS,
+    },
+    officers: { email: e.OFFICERS_EMAIL },
     demoMode: e.DEMO_MODE,
   };
 }

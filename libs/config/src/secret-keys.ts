@@ -1,6 +1,14 @@
 import { hkdfSync } from 'node:crypto';
 
-export type SecretKeyPurpose = 'field-encryption' | 'email-lookup' | 'token-hash' | 'dedup-key' | 'rate-limit-label';
+export type SecretKeyPurpose =
+  | 'field-encryption'
+  | 'email-lookup'
+  | 'token-hash'
+  | 'dedup-key'
+  | 'rate-limit-label'
+  | 'access-package'
+  | 'erasure-hash'
+  | 'webhook-signing';
 
 // One operator-managed secret; each use gets its own key by HKDF so a leak of one derived key
 // (say, the lookup key in a log) does not expose the encryption key.

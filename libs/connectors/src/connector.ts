@@ -29,7 +29,9 @@ export interface CollectionOutcome {
 }
 
 export type ActionResult =
-  | { state: 'done'; collections: CollectionOutcome[] }
+  // `notes`: things an officer should know that are not failures (a provider reported a collection
+  // the data map does not declare). Never values.
+  | { state: 'done'; collections: CollectionOutcome[]; notes?: string[] }
   // A provider accepted the request and will answer through a signed callback.
   | { state: 'pending'; providerReference: string };
 

@@ -3,14 +3,28 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from '@rightsdesk/config';
 import { DatabaseTransactions } from './database-transactions';
 import { createDataSourceOptions } from './data-source-options';
+import { AccessPackageRepository } from './repositories/access-package.repository';
+import { ApiKeyRepository } from './repositories/api-key.repository';
 import { AuditRepository } from './repositories/audit.repository';
+import { ExecutionRepository } from './repositories/execution.repository';
 import { IntakeRepository } from './repositories/intake.repository';
 import { OutboxRepository } from './repositories/outbox.repository';
 import { PrivacyRequestRepository } from './repositories/privacy-request.repository';
+import { SuppressionRepository } from './repositories/suppression.repository';
 import { VerificationTokenRepository } from './repositories/verification-token.repository';
 import { MigrationRunner } from './migration-runner';
 
-const repositories = [IntakeRepository, PrivacyRequestRepository, VerificationTokenRepository, OutboxRepository, AuditRepository];
+const repositories = [
+  IntakeRepository,
+  PrivacyRequestRepository,
+  VerificationTokenRepository,
+  OutboxRepository,
+  AuditRepository,
+  ExecutionRepository,
+  AccessPackageRepository,
+  SuppressionRepository,
+  ApiKeyRepository,
+];
 
 @Global()
 @Module({

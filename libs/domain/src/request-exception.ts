@@ -12,6 +12,8 @@ export type RequestErrorCode =
   | 'conflict'
   | 'unauthorized'
   | 'forbidden'
+  | 'no_data_map'
+  | 'package_unavailable'
   | 'internal_error';
 
 export interface FieldError {

@@ -16,3 +16,10 @@ export {
 export { stopSmtpServer } from './smtp-server-stop';
 export { listenLoopbackSmtp, type LoopbackSmtpOptions } from './loopback-smtp';
 export { withPostgresClient } from './postgres-client';
+export {
+  S3RVER_ACCESS_KEY_ID,
+  S3RVER_SECRET_ACCESS_KEY,
+  startS3,
+  type RunningS3,
+  type StartS3Options,
+} from './s3.launcher';

@@ -1,17 +1,26 @@
 import { type RenderedEmail } from './email-layout.template';
+import { type ExecutionFailedParams, renderExecutionFailedEmail } from './execution-failed.template';
 import { type MailLocale } from './mail-locale';
+import { renderRequestCompletedEmail, type RequestCompletedParams } from './request-completed.template';
 import { renderRequestVerifiedEmail, type RequestVerifiedParams } from './request-verified.template';
 import { renderVerifyRequestEmail, type VerifyRequestParams } from './verify-request.template';
 
 // Stable literals: these names are stored in outbox rows and job payloads, so they never derive
 // from a function name.
-export type EmailTemplateName = 'verify_request' | 'request_verified';
+export type EmailTemplateName = 'verify_request' | 'request_verified' | 'request_completed' | 'execution_failed';
 
-export const EMAIL_TEMPLATE_NAMES: readonly EmailTemplateName[] = ['verify_request', 'request_verified'];
+export const EMAIL_TEMPLATE_NAMES: readonly EmailTemplateName[] = [
+  'verify_request',
+  'request_verified',
+  'request_completed',
+  'execution_failed',
+];
 
 export interface EmailTemplateParams {
   verify_request: VerifyRequestParams;
   request_verified: RequestVerifiedParams;
+  request_completed: RequestCompletedParams;
+  execution_failed: ExecutionFailedParams;
 }
 
 export type EmailMessageSpec = {
@@ -26,6 +35,10 @@ export function renderEmail(spec: EmailMessageSpec): RenderedEmail {
       return renderVerifyRequestEmail(spec.params, spec.locale);
     case 'request_verified':
       return renderRequestVerifiedEmail(spec.params, spec.locale);
+    case 'request_completed':
+      return renderRequestCompletedEmail(spec.params, spec.locale);
+    case 'execution_failed':
+      return renderExecutionFailedEmail(spec.params, spec.locale);
     default: {
       // Specs are read back from outbox rows, so an unknown name can arrive at run time.
       const unknown: never = spec;

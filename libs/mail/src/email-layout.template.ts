@@ -7,6 +7,15 @@ export interface RenderedEmail {
   html: string;
 }
 
+export interface EmailAction {
+  label: string;
+  url: string;
+}
+
+// Who reads the email decides the footer: a data subject gets told why a stranger's company wrote
+// to them; the privacy team does not.
+export type EmailAudience = 'data_subject' | 'privacy_team';
+
 // Every template fills in this one structure, so the HTML and the plain-text part cannot say
 // different things. All strings are plain text; the layout escapes them.
 export interface EmailContent {
@@ -15,9 +24,12 @@ export interface EmailContent {
   preheader: string;
   heading: string;
   paragraphsBeforeAction: readonly string[];
-  action: { label: string; url: string };
+  /** Without an action the email has no button and no "copy this address" hint. */
+  action?: EmailAction;
   paragraphsAfterAction: readonly string[];
   companyName: string;
+  /** Defaults to 'data_subject'. */
+  audience?: EmailAudience;
 }
 
 const COPY_HINT: Record<MailLocale, string> = {
@@ -25,8 +37,13 @@ const COPY_HINT: Record<MailLocale, string> = {
   de: 'Falls die Schaltfläche nicht funktioniert, kopieren Sie diese Adresse in Ihren Browser:',
 };
 
-function footer(companyName: string, locale: MailLocale): string {
+function footer(companyName: string, locale: MailLocale, audience: EmailAudience): string {
   const name = singleLine(companyName);
+  if (audience === 'privacy_team') {
+    return locale === 'de'
+      ? `Gesendet an das Datenschutzteam von ${name}. Dies ist eine automatische Nachricht.`
+      : `Sent to the privacy team of ${name}. This is an automated message.`;
+  }
   return locale === 'de'
     ? `Gesendet von ${name}, weil diese E-Mail-Adresse in einer Datenschutzanfrage angegeben wurde. Dies ist eine automatische Nachricht.`
     : `Sent by ${name} because this email address was given in a privacy request. This is an automated message.`;
@@ -55,19 +72,23 @@ export function singleLine(value: string): string {
 }
 
 export function renderEmailLayout(content: EmailContent): RenderedEmail {
-  const url = assertHttpUrl(content.action.url);
+  const action = content.action ? { label: content.action.label, url: assertHttpUrl(content.action.url) } : null;
   const subject = singleLine(content.subject);
-  return { subject, text: renderText(content, url), html: renderHtml(content, subject, url) };
+  return { subject, text: renderText(content, action), html: renderHtml(content, subject, action) };
 }
 
-function renderText(content: EmailContent, url: string): string {
+function footerOf(content: EmailContent): string {
+  return footer(content.companyName, content.locale, content.audience ?? 'data_subject');
+}
+
+function renderText(content: EmailContent, action: EmailAction | null): string {
   const blocks = [
     content.heading,
     ...content.paragraphsBeforeAction,
-    `${content.action.label}:\n${url}`,
+    ...(action ? [`${action.label}:\n${action.url}`] : []),
     ...content.paragraphsAfterAction,
     // "-- " with the trailing space is the signature separator mail clients recognise.
-    `-- \n${footer(content.companyName, content.locale)}`,
+    `-- \n${footerOf(content)}`,
   ];
   return `${blocks.join('\n\n')}\n`;
 }
@@ -76,8 +97,15 @@ function paragraph(text: string): string {
   return `<p style="margin:0 0 16px 0;">${escapeHtml(text)}</p>`;
 }
 
-function renderHtml(content: EmailContent, subject: string, url: string): string {
-  const href = escapeHtml(url);
+function renderAction(action: EmailAction, locale: MailLocale): string {
+  const href = escapeHtml(action.url);
+  return `<p style="margin:24px 0;"><a href="${href}" style="display:inline-block;padding:12px 22px;background-color:#1d4ed8;color:#ffffff;font-weight:600;text-decoration:none;border-radius:6px;">${escapeHtml(action.label)}</a></p>
+<p style="margin:0 0 4px 0;font-size:14px;color:#374151;">${escapeHtml(COPY_HINT[locale])}</p>
+<p style="margin:0 0 24px 0;font-size:14px;word-break:break-all;"><a href="${href}" style="color:#1d4ed8;">${href}</a></p>
+`;
+}
+
+function renderHtml(content: EmailContent, subject: string, action: EmailAction | null): string {
   return `<!DOCTYPE html>
 <html lang="${content.locale}" dir="ltr">
 <head>
@@ -94,12 +122,9 @@ function renderHtml(content: EmailContent, subject: string, url: string): string
 <tr><td style="padding:32px 28px;font-family:${FONT};font-size:16px;line-height:1.5;color:#111827;">
 <h1 style="margin:0 0 20px 0;font-size:22px;line-height:1.3;font-weight:700;color:#111827;">${escapeHtml(content.heading)}</h1>
 ${content.paragraphsBeforeAction.map(paragraph).join('\n')}
-<p style="margin:24px 0;"><a href="${href}" style="display:inline-block;padding:12px 22px;background-color:#1d4ed8;color:#ffffff;font-weight:600;text-decoration:none;border-radius:6px;">${escapeHtml(content.action.label)}</a></p>
-<p style="margin:0 0 4px 0;font-size:14px;color:#374151;">${escapeHtml(COPY_HINT[content.locale])}</p>
-<p style="margin:0 0 24px 0;font-size:14px;word-break:break-all;"><a href="${href}" style="color:#1d4ed8;">${href}</a></p>
-${content.paragraphsAfterAction.map(paragraph).join('\n')}
+${action ? renderAction(action, content.locale) : ''}${content.paragraphsAfterAction.map(paragraph).join('\n')}
 </td></tr>
-<tr><td style="padding:16px 28px;border-top:1px solid #e5e7eb;font-family:${FONT};font-size:13px;line-height:1.5;color:#4b5563;">${escapeHtml(footer(content.companyName, content.locale))}</td></tr>
+<tr><td style="padding:16px 28px;border-top:1px solid #e5e7eb;font-family:${FONT};font-size:13px;line-height:1.5;color:#4b5563;">${escapeHtml(footerOf(content))}</td></tr>
 </table>
 </td></tr>
 </table>

@@ -1,6 +1,8 @@
-import { type EmailMessageSpec, renderEmail } from './email-catalogue';
+import { EMAIL_TEMPLATE_NAMES, type EmailMessageSpec, renderEmail } from './email-catalogue';
+import { type ExecutionFailedParams } from './execution-failed.template';
 import { formatCalendarDate, formatHours, MAIL_LOCALES, resolveMailLocale } from './mail-locale';
 import type { RequestType } from '@rightsdesk/domain';
+import { type RequestCompletedParams } from './request-completed.template';
 import { REQUEST_TYPE_LABELS } from './request-type-label';
 import { type RequestVerifiedParams } from './request-verified.template';
 import { type VerifyRequestParams } from './verify-request.template';
@@ -31,19 +33,103 @@ function aRequestVerified(overrides: Partial<RequestVerifiedParams> = {}): Reque
   };
 }
 
+// The access variant is the one request_completed variant with a link.
+function aCompletedAccess(overrides: Partial<RequestCompletedParams> = {}): RequestCompletedParams {
+  return {
+    companyName: 'Acme GmbH',
+    reference: 'RD-7K3M-Q9PX',
+    requestType: 'access',
+    downloadUrl: 'https://privacy.acme.test/download?token=pkg456&r=RD-7K3M-Q9PX',
+    downloadExpiresOn: '2025-04-20',
+    maxDownloads: 3,
+    summary: { systems: 4 },
+    ...overrides,
+  };
+}
+
+function anExecutionFailed(overrides: Partial<ExecutionFailedParams> = {}): ExecutionFailedParams {
+  return {
+    companyName: 'Acme GmbH',
+    reference: 'RD-7K3M-Q9PX',
+    requestType: 'erasure',
+    failedSystems: [{ system: 'crm_postgres', errorCode: 'ECONNREFUSED' }],
+    dueOn: '2025-04-13',
+    consoleUrl: 'https://console.acme.test/requests/RD-7K3M-Q9PX?tab=execution&x=1',
+    ...overrides,
+  };
+}
+
 function specs(locale: EmailMessageSpec['locale']): EmailMessageSpec[] {
   return [
     { template: 'verify_request', locale, params: aVerifyRequest() },
     { template: 'request_verified', locale, params: aRequestVerified() },
+    { template: 'request_completed', locale, params: aCompletedAccess() },
+    { template: 'execution_failed', locale, params: anExecutionFailed() },
   ];
 }
+
+function linkOf(spec: EmailMessageSpec): string {
+  switch (spec.template) {
+    case 'verify_request':
+      return spec.params.verifyUrl;
+    case 'request_verified':
+      return spec.params.statusUrl;
+    case 'request_completed':
+      return spec.params.downloadUrl!;
+    case 'execution_failed':
+      return spec.params.consoleUrl;
+  }
+}
+
+function hostileVersionOf(spec: EmailMessageSpec): EmailMessageSpec {
+  const hostile = { companyName: HOSTILE, reference: `RD-1 ${HOSTILE}` };
+  switch (spec.template) {
+    case 'verify_request':
+      return {
+        ...spec,
+        params: aVerifyRequest({ ...hostile, verifyUrl: `https://privacy.acme.test/verify?t="><script>x</script>` }),
+      };
+    case 'request_verified':
+      return {
+        ...spec,
+        params: aRequestVerified({
+          ...hostile,
+          statusUrl: `https://privacy.acme.test/status?t="><script>x</script>`,
+          dueExplanation: HOSTILE,
+        }),
+      };
+    case 'request_completed':
+      return {
+        ...spec,
+        params: aCompletedAccess({
+          ...hostile,
+          downloadUrl: `https://privacy.acme.test/download?t="><script>x</script>`,
+        }),
+      };
+    case 'execution_failed':
+      return {
+        ...spec,
+        params: anExecutionFailed({
+          ...hostile,
+          failedSystems: [{ system: HOSTILE, errorCode: 'E1' }],
+          consoleUrl: `https://privacy.acme.test/console?t="><script>x</script>`,
+        }),
+      };
+  }
+}
+
+it('covers every template in the catalogue', () => {
+  for (const locale of MAIL_LOCALES) {
+    expect(specs(locale).map((spec) => spec.template)).toEqual(EMAIL_TEMPLATE_NAMES);
+  }
+});
 
 describe.each(MAIL_LOCALES)('every template in %s', (locale) => {
   it.each(specs(locale).map((spec) => [spec.template, spec] as const))(
     '%s has the reference, both link forms, the company and a lang attribute',
     (_name, spec) => {
       const sut = renderEmail(spec);
-      const url = spec.template === 'verify_request' ? spec.params.verifyUrl : spec.params.statusUrl;
+      const url = linkOf(spec);
       const escapedUrl = url.replace(/&/g, '&amp;');
 
       expect(sut.subject).toContain('RD-7K3M-Q9PX');
@@ -74,27 +160,7 @@ describe.each(MAIL_LOCALES)('every template in %s', (locale) => {
   it.each(specs(locale).map((spec) => [spec.template, spec] as const))(
     '%s escapes hostile input in every interpolated value',
     (_name, spec) => {
-      const hostile: EmailMessageSpec =
-        spec.template === 'verify_request'
-          ? {
-              ...spec,
-              params: aVerifyRequest({
-                companyName: HOSTILE,
-                reference: `RD-1 ${HOSTILE}`,
-                verifyUrl: `https://privacy.acme.test/verify?t="><script>x</script>`,
-              }),
-            }
-          : {
-              ...spec,
-              params: aRequestVerified({
-                companyName: HOSTILE,
-                reference: `RD-1 ${HOSTILE}`,
-                statusUrl: `https://privacy.acme.test/status?t="><script>x</script>`,
-                dueExplanation: HOSTILE,
-              }),
-            };
-
-      const sut = renderEmail(hostile);
+      const sut = renderEmail(hostileVersionOf(spec));
 
       expect(sut.html).not.toMatch(/<script/i);
       expect(sut.html).toMatch(

@@ -4,6 +4,8 @@ export * from './request-type-label';
 export * from './email-layout.template';
 export * from './verify-request.template';
 export * from './request-verified.template';
+export * from './request-completed.template';
+export * from './execution-failed.template';
 export * from './email-catalogue';
 export * from './mail-transport';
 export * from './mailbox-reader';

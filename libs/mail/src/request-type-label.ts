@@ -17,3 +17,17 @@ export const REQUEST_TYPE_LABELS: Readonly<Record<RequestType, Readonly<Record<M
 export function requestTypeLabel(type: RequestType, locale: MailLocale): string {
   return REQUEST_TYPE_LABELS[type][locale];
 }
+
+// The privacy team's words for the same types, to follow "the … request" / "Anfrage (…)" in emails
+// to staff, where "your data" would address the wrong person.
+export const REQUEST_TYPE_TERMS: Readonly<Record<RequestType, Readonly<Record<MailLocale, string>>>> = {
+  access: { en: 'access', de: 'Auskunft' },
+  rectification: { en: 'rectification', de: 'Berichtigung' },
+  erasure: { en: 'erasure', de: 'Löschung' },
+  opt_out: { en: 'opt-out', de: 'Opt-out' },
+  child_data_removal: { en: 'child data removal', de: 'Entfernung von Kinderdaten' },
+};
+
+export function requestTypeTerm(type: RequestType, locale: MailLocale): string {
+  return REQUEST_TYPE_TERMS[type][locale];
+}

@@ -2,3 +2,4 @@ export * from './health.module';
 export * from './logging';
 export * from './public.decorator';
 export * from './request-id';
+export * from './api-key-scope.decorator';

@@ -2,24 +2,46 @@ import type { JobsOptions } from 'bullmq';
 
 // Queue and job names are stored in Redis with every waiting job: they are literals that must
 // never be derived from class names or renamed without a migration of the waiting jobs.
-export const QUEUE_NAMES = ['email', 'maintenance'] as const;
+export const QUEUE_NAMES = ['email', 'maintenance', 'execution'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
+
+/**
+ * Each system of the data map gets a queue of its own, with its own concurrency limit, so one
+ * slow store cannot starve the rest. The name derives from the system key, which the data map
+ * keeps stable (renaming a system strands its waiting jobs, as renaming any queue would).
+ */
+export function systemQueueName(systemKey: string): string {
+  return `system-${systemKey}`;
+}
 
 type NoData = Record<string, never>;
 
 export type JobItem =
   | { name: 'send-email'; data: { outboxId: string } }
   | { name: 'recover-outbox'; data: NoData }
-  | { name: 'expire-unverified-requests'; data: NoData };
+  | { name: 'expire-unverified-requests'; data: NoData }
+  | { name: 'start-execution'; data: { requestId: string } }
+  | { name: 'execute-system'; data: { requestId: string; systemKey: string; run: number } }
+  | { name: 'finalize-request'; data: { requestId: string; run: number } }
+  | { name: 'reconcile-executions'; data: NoData }
+  | { name: 'expire-access-packages'; data: NoData };
 
 export type JobName = JobItem['name'];
 export type JobOf<N extends JobName> = Extract<JobItem, { name: N }>;
 export type JobData<N extends JobName> = JobOf<N>['data'];
 
 interface JobDefinition {
-  queue: QueueName;
+  /** `per-system`: the queue of the system named in the job (see systemQueueName). */
+  queue: QueueName | 'per-system';
   options: JobsOptions;
 }
+
+const MAINTENANCE_OPTIONS: JobsOptions = {
+  attempts: 3,
+  backoff: { type: 'exponential', delay: 30_000 },
+  removeOnComplete: { age: 24 * 3600, count: 100 },
+  removeOnFail: { age: 7 * 24 * 3600, count: 1_000 },
+};
 
 const HOUR = 3600;
 const DAY = 24 * HOUR;
@@ -42,15 +64,44 @@ export const JOB_DEFINITIONS: Record<JobName, JobDefinition> = {
     queue: 'maintenance',
     options: { attempts: 1, removeOnComplete: { age: HOUR, count: 100 }, removeOnFail: { age: DAY, count: 1_000 } },
   },
-  'expire-unverified-requests': {
-    queue: 'maintenance',
+  'expire-unverified-requests': { queue: 'maintenance', options: MAINTENANCE_OPTIONS },
+  'start-execution': {
+    queue: 'execution',
     options: {
-      attempts: 3,
-      backoff: { type: 'exponential', delay: 30_000 },
-      removeOnComplete: { age: DAY, count: 100 },
-      removeOnFail: { age: 7 * DAY, count: 1_000 },
+      attempts: 8,
+      backoff: { type: 'exponential', delay: 5_000 },
+      removeOnComplete: { age: DAY, count: 10_000 },
+      removeOnFail: { age: 30 * DAY, count: 10_000 },
     },
   },
+  'execute-system': {
+    queue: 'per-system',
+    // Attempts and backoff come from the config (EXECUTION_ATTEMPTS, EXECUTION_BACKOFF_MS; by
+    // default 6 from 10 s doubling ≈ 5 minutes of a store being down before the system is marked
+    // failed; an officer can retry it then). The parent runs when every child has finished,
+    // succeeded or not, and reads the outcome from the database.
+    options: {
+      attempts: 6,
+      backoff: { type: 'exponential', delay: 10_000 },
+      ignoreDependencyOnFailure: true,
+      removeOnComplete: { age: 7 * DAY, count: 10_000 },
+      removeOnFail: { age: 30 * DAY, count: 10_000 },
+    },
+  },
+  'finalize-request': {
+    queue: 'execution',
+    options: {
+      attempts: 8,
+      backoff: { type: 'exponential', delay: 5_000 },
+      removeOnComplete: { age: 7 * DAY, count: 10_000 },
+      removeOnFail: { age: 30 * DAY, count: 10_000 },
+    },
+  },
+  'reconcile-executions': {
+    queue: 'maintenance',
+    options: { attempts: 1, removeOnComplete: { age: HOUR, count: 100 }, removeOnFail: { age: DAY, count: 1_000 } },
+  },
+  'expire-access-packages': { queue: 'maintenance', options: MAINTENANCE_OPTIONS },
 };
 
 export const JOB_NAMES = Object.keys(JOB_DEFINITIONS) as JobName[];

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleD
 import { type Job, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { APP_CONFIG, type AppConfig } from '@rightsdesk/config';
-import { JOB_DEFINITIONS, JOB_NAMES, QUEUE_NAMES, type JobData, type JobName, type QueueName } from './job-catalogue';
+import { JOB_DEFINITIONS, JOB_NAMES, QUEUE_NAMES, type JobData, type JobName } from './job-catalogue';
 import { REDIS_CONNECTION } from './redis.tokens';
 
 export interface JobHandler<N extends JobName = JobName> {
@@ -54,15 +54,20 @@ export class JobRunner implements OnApplicationBootstrap, OnModuleDestroy {
 
   onApplicationBootstrap(): void {
     for (const queue of QUEUE_NAMES) {
-      this.workers.push(this.startWorker(queue));
+      this.startQueue(queue, this.config.worker.concurrency);
     }
   }
 
-  private startWorker(queue: QueueName): Worker {
+  /** Starts consuming one more queue (a data map system's), with its own concurrency. */
+  startQueue(queue: string, concurrency: number): void {
+    this.workers.push(this.startWorker(queue, concurrency));
+  }
+
+  private startWorker(queue: string, concurrency: number): Worker {
     const worker = new Worker(queue, (job: Job) => this.dispatch(job), {
       connection: this.connection,
       prefix: this.config.redis.queuePrefix,
-      concurrency: this.config.worker.concurrency,
+      concurrency,
     });
     worker.on('failed', (job, error) => {
       // Job data holds ids only, so logging the job is safe; the error message may quote an SMTP

@@ -1,6 +1,15 @@
 export { createTestDatabase, type TestDatabase } from './test-database';
+export { createScratchDatabase } from './scratch-database';
 export { postgresTestUrl, redisTestUrl, uniqueQueuePrefix } from './test-service-urls';
 export { startSmtpSink, type SmtpSink } from './smtp-sink';
 export { testEnv, type TestEnv } from './test-env';
-export { TEMPLATE_DATABASE, TEST_PG_URL_VAR, TEST_REDIS_URL_VAR } from './test-services.constants';
+export { TEMPLATE_DATABASE, TEST_PG_URL_VAR, TEST_REDIS_URL_VAR, TEST_S3_URL_VAR } from './test-services.constants';
 export { startAppProcess, type AppProcess } from './app-process';
+export {
+  createTestBucket,
+  createTestS3Client,
+  s3TestCredentials,
+  s3TestEndpoint,
+  TEST_S3_REGION,
+  type TestBucket,
+} from './s3-test';

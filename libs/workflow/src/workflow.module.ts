@@ -1,9 +1,21 @@
+import path from 'node:path';
 import { Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@rightsdesk/config';
 import { DataAccessModule } from '@rightsdesk/data-access';
 import { MailTransport } from '@rightsdesk/mail';
 import { QueueModule } from '@rightsdesk/queue';
+import { PackageStore } from './access-package';
+import { AccessPackageDelivery } from './access-delivery/access-package-delivery.service';
+import { ApiKeyService } from './api-keys/api-key.service';
 import { AuditTrail } from './audit/audit-trail.service';
+import { DataMapProvider } from './execution/data-map.provider';
+import { ExecutionReconciler } from './execution/execution-reconciler.service';
+import { ExecutionService } from './execution/execution.service';
+import { ExecutionFinalizer } from './execution/finalizer.service';
+import { ProviderCallbackService } from './execution/provider-callback.service';
+import { SuppressionStoreAdapter } from './execution/suppression-store.adapter';
+import { SystemExecutor } from './execution/system-executor.service';
+import { SuppressionLookup } from './suppression/suppression-lookup.service';
 import { UnverifiedExpiryService } from './expiry/unverified-expiry.service';
 import { IntakeService } from './intake/intake.service';
 import { OutboxService } from './outbox/outbox.service';
@@ -15,7 +27,17 @@ import { Clock } from './time/clock';
 import { VerificationService } from './verification/verification.service';
 
 const services = [
+  AccessPackageDelivery,
+  ApiKeyService,
   AuditTrail,
+  DataMapProvider,
+  ExecutionFinalizer,
+  ExecutionReconciler,
+  ExecutionService,
+  ProviderCallbackService,
+  SuppressionLookup,
+  SuppressionStoreAdapter,
+  SystemExecutor,
   Clock,
   FieldCipher,
   IntakeService,
@@ -32,11 +54,16 @@ const services = [
   providers: [
     ...services,
     {
+      provide: PackageStore,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => new PackageStore(path.resolve(config.execution.packageDir), config.secretKey),
+    },
+    {
       provide: MailTransport,
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => new MailTransport({ smtpUrl: config.mail.smtpUrl, from: config.mail.from }),
     },
   ],
-  exports: services,
+  exports: [...services, PackageStore],
 })
 export class WorkflowModule {}

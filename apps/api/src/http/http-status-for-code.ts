@@ -16,5 +16,7 @@ export const HTTP_STATUS_FOR_CODE: Record<RequestErrorCode, HttpStatus> = {
   verification_locked: HttpStatus.FORBIDDEN,
   unauthorized: HttpStatus.UNAUTHORIZED,
   forbidden: HttpStatus.FORBIDDEN,
+  no_data_map: HttpStatus.CONFLICT,
+  package_unavailable: HttpStatus.GONE,
   internal_error: HttpStatus.INTERNAL_SERVER_ERROR,
 };

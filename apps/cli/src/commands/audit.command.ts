@@ -1,8 +1,6 @@
-import { Logger, Module } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { ConfigError, ConfigModule, loadConfig } from '@rightsdesk/config';
-import { AuditTrail, WorkflowModule } from '@rightsdesk/workflow';
+import { AuditTrail } from '@rightsdesk/workflow';
 import { type CliCommand } from '../cli-command';
+import { cliConfig, withWorkflow } from '../cli-context';
 
 const USAGE = 'usage: rightsdesk audit verify   (reads DATABASE_URL, REDIS_URL, SMTP_URL and SECRET_KEY like the api)';
 
@@ -16,20 +14,11 @@ export const auditCommand: CliCommand = {
       console.error(USAGE);
       return 2;
     }
-    let config;
-    try {
-      config = loadConfig();
-    } catch (error) {
-      console.error(error instanceof ConfigError ? error.message : error);
+    const config = cliConfig();
+    if (!config) {
       return 2;
     }
-
-    @Module({ imports: [ConfigModule.forRoot(config), WorkflowModule] })
-    class AuditCliModule {}
-
-    Logger.overrideLogger(['error']);
-    const app = await NestFactory.createApplicationContext(AuditCliModule, { logger: ['error'] });
-    try {
+    return withWorkflow(config, async (app) => {
       const result = await app.get(AuditTrail).verify();
       if (result.ok) {
         console.log(`audit trail intact: ${result.checked} event(s) verified`);
@@ -37,8 +26,6 @@ export const auditCommand: CliCommand = {
       }
       console.log(`audit trail BROKEN at event ${result.firstBroken.sequence} (${result.firstBroken.reason}); ${result.checked} event(s) checked`);
       return 1;
-    } finally {
-      await app.close();
-    }
+    });
   },
 };

@@ -11,9 +11,10 @@ import {
   type LogLine,
   type RunningService,
 } from '@rightsdesk/local-services';
-import { Client } from 'pg';
 import { type CliCommand } from '../cli-command';
 import { spawnApp, type AppProcess } from '../embedded/app-process';
+import { createDatabaseIfMissing, type DemoCompany, prepareDemoCompany } from '../embedded/demo-company-setup';
+import { writeEmbeddedEnv } from '../embedded/embedded-env';
 import { waitForHttpOk } from '../embedded/http-ready';
 import { loadOrCreateSecrets } from '../embedded/secrets-file';
 import { renderStartBanner, type ServiceLine } from '../embedded/start-banner';
@@ -108,6 +109,7 @@ interface Started {
   postgres?: RunningService;
   redis?: RunningService;
   mail?: RunningService;
+  s3?: RunningService;
 }
 
 /** One `start` run: services first, then the apps; stops in the reverse order. */
@@ -164,6 +166,15 @@ class StartSession {
       if (this.stopping) {
         return;
       }
+      // The demo company needs the embedded PostgreSQL; bring your own with DATAMAP_PATH.
+      const demo: DemoCompany | null =
+        this.started.postgres && !process.env.DATAMAP_PATH
+          ? await prepareDemoCompany(this.paths, this.started.postgres.url, (line) => say(line))
+          : null;
+      this.started.s3 = demo?.s3;
+      if (this.stopping) {
+        return;
+      }
 
       const port = portFromEnv('PORT') ?? 3000;
       const workerHealthPort = portFromEnv('WORKER_HEALTH_PORT') ?? 3001;
@@ -179,7 +190,11 @@ class StartSession {
         WORKER_HEALTH_PORT: String(workerHealthPort),
         SECRET_KEY: secretKey,
         DEMO_MODE: process.env.DEMO_MODE ?? 'true',
+        PACKAGE_DIR: process.env.PACKAGE_DIR ?? this.paths.packageDir,
+        OFFICERS_EMAIL: process.env.OFFICERS_EMAIL ?? 'privacy-team@example.com',
+        ...demo?.env,
       };
+      await writeEmbeddedEnv(this.paths.envFile, env);
       this.apps = [
         spawnApp('api', this.paths.apiMain, { cwd: this.paths.root, env, prefixWidth: PREFIX_WIDTH }),
         spawnApp('worker', this.paths.workerMain, { cwd: this.paths.root, env, prefixWidth: PREFIX_WIDTH }),
@@ -216,9 +231,12 @@ class StartSession {
           mailboxUrl: mail.embedded ? `${publicUrl}/dev/mailbox` : undefined,
           apiHealthUrl: `http://localhost:${port}/health/ready`,
           workerHealthUrl: `http://localhost:${workerHealthPort}/health/ready`,
-          services: [database, redis, mail],
+          services: [database, redis, mail, ...(demo?.lines ?? [])],
         }),
       );
+      if (demo) {
+        say(DEMO_HINT);
+      }
     } catch (error) {
       say(`Could not start: ${error instanceof Error ? error.message : String(error)}`, 'stderr');
       this.shutdown(1);
@@ -297,6 +315,7 @@ class StartSession {
       }
       await this.starting;
       const order: Array<[string, RunningService | undefined]> = [
+        ['the demo S3 server', this.started.s3],
         ['the mail catcher', this.started.mail],
         ['Redis', this.started.redis],
         ['PostgreSQL', this.started.postgres],
@@ -320,18 +339,14 @@ class StartSession {
   }
 }
 
-async function createDatabaseIfMissing(serverUrl: string, name: string): Promise<void> {
-  const client = new Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (!rowCount) {
-      await client.query(`CREATE DATABASE "${name}"`);
-    }
-  } finally {
-    await client.end();
-  }
-}
+const DEMO_HINT = `Try the demo company (docs in README.md, "Try it"):
+  1. File a request:  curl -X POST localhost:3000/api/v1/requests -H 'Content-Type: application/json' \\
+                        -d '{"type":"access","email":"ada.lovelace@example.com","country":"DE"}'
+  2. Confirm it from the email in the local mailbox (/dev/mailbox)
+  3. Approve it:      npm run rightsdesk -- request approve RD-…
+  4. Download the package from the completion email
+  Dry run for anyone: npm run rightsdesk -- datamap plan apps/cli/demo/datamap.yaml --email ada.lovelace@example.com --type erasure
+`;
 
 // Servers are chatty at start-up; show what the launcher does and what went wrong.
 function serviceLog(label: string): LogLine {

@@ -9,6 +9,11 @@ export interface WorkspacePaths {
   redisDir: string;
   mailDir: string;
   secretsFile: string;
+  /** The environment `start` gave the api and worker, for CLI commands run alongside (mode 0600). */
+  envFile: string;
+  packageDir: string;
+  s3Dir: string;
+  demoDataMap: string;
   apiMain: string;
   workerMain: string;
 }
@@ -22,6 +27,10 @@ export function workspacePaths(root = findRepoRoot()): WorkspacePaths {
     redisDir: path.join(workDir, 'redis'),
     mailDir: path.join(workDir, 'mail'),
     secretsFile: path.join(workDir, 'secrets.json'),
+    envFile: path.join(workDir, 'env.json'),
+    packageDir: path.join(workDir, 'access-packages'),
+    s3Dir: path.join(workDir, 's3'),
+    demoDataMap: path.join(root, 'apps', 'cli', 'demo', 'datamap.yaml'),
     apiMain: path.join(root, 'dist', 'apps', 'api', 'src', 'main.js'),
     workerMain: path.join(root, 'dist', 'apps', 'worker', 'src', 'main.js'),
   };

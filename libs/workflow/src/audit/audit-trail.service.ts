@@ -3,8 +3,11 @@ import { AuditRepository, type NewAuditEvent, type Tx } from '@rightsdesk/data-a
 import { type AuditChainResult, AuditChainVerifier } from '@rightsdesk/domain';
 import { Clock } from '../time/clock';
 
-export type AuditRecord = Omit<NewAuditEvent, 'occurredAt' | 'reason' | 'data' | 'actorId'> & {
+export type AuditRecord = Omit<NewAuditEvent, 'occurredAt' | 'reason' | 'data' | 'actorId' | 'fromStatus' | 'toStatus'> & {
   actorId?: string | null;
+  /** Both null for events that do not change the request's status. */
+  fromStatus?: NewAuditEvent['fromStatus'];
+  toStatus?: NewAuditEvent['toStatus'];
   reason?: string | null;
   data?: Record<string, unknown> | null;
 };
@@ -23,7 +26,7 @@ export class AuditTrail {
 
   /** The event as stored, stamped now, for callers that write it as part of a larger statement. */
   event(record: AuditRecord): NewAuditEvent {
-    return { actorId: null, reason: null, data: null, ...record, occurredAt: this.clock.now() };
+    return { actorId: null, reason: null, data: null, fromStatus: null, toStatus: null, ...record, occurredAt: this.clock.now() };
   }
 
   /** Re-computes every hash in id order and names the first row that does not match. */

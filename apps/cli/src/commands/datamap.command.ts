@@ -1,0 +1,134 @@
+import { parseArgs } from 'node:util';
+import {
+  type Connector,
+  createConnector,
+  DataMapError,
+  type DataSystem,
+  emptyIdentities,
+  loadDataMap,
+} from '@rightsdesk/connectors';
+import { isRequestType, REQUEST_TYPES } from '@rightsdesk/domain';
+import { dryRunPlan, type PlannedSystem } from '@rightsdesk/workflow';
+import { type CliCommand } from '../cli-command';
+import { cliEnv } from '../cli-context';
+
+const USAGE = `usage: rightsdesk datamap <action> <file> [options]
+
+  validate <file> [--check]        parse and validate; --check also connects to every system
+  plan <file> --email <address> --type <type> [--username <name>]
+                                   what a request would touch for one subject, changing nothing
+
+Types: ${REQUEST_TYPES.join(', ')}. Connection settings come from the environment variables the
+data map names (and, while \`npm start\` runs, from the embedded demo's settings).`;
+
+export const dataMapCommand: CliCommand = {
+  name: 'datamap',
+  summary: 'datamap validate|plan <file> — check a data map; dry-run a request for one subject',
+  async run(argv) {
+    let parsed;
+    try {
+      parsed = parseArgs({
+        args: argv,
+        allowPositionals: true,
+        options: {
+          check: { type: 'boolean' },
+          email: { type: 'string' },
+          username: { type: 'string' },
+          type: { type: 'string' },
+        },
+        strict: true,
+      });
+    } catch (error) {
+      console.error(`${(error as Error).message}\n\n${USAGE}`);
+      return 2;
+    }
+    const [action, file] = parsed.positionals;
+    if (!file || (action !== 'validate' && action !== 'plan')) {
+      console.error(USAGE);
+      return 2;
+    }
+    let map;
+    try {
+      map = await loadDataMap(file);
+    } catch (error) {
+      if (error instanceof DataMapError) {
+        console.error(error.message);
+        return 1;
+      }
+      throw error;
+    }
+    const env = cliEnv();
+    const connectors = new Map<string, Connector>();
+    const connectorFor = (system: DataSystem): Connector => {
+      let connector = connectors.get(system.key);
+      if (!connector) {
+        connector = createConnector(system, { env });
+        connectors.set(system.key, connector);
+      }
+      return connector;
+    };
+    try {
+      if (action === 'validate') {
+        console.log(`${file}: valid — ${map.systems.length} system(s), ${map.systems.reduce((n, s) => n + s.collections.length, 0)} collection(s)`);
+        for (const system of map.systems) {
+          const order = system.kind === 'postgres' ? `  erase order: ${system.eraseOrder.join(' → ')}` : '';
+          console.log(`  ${system.key} (${system.kind})${order}`);
+        }
+        if (!parsed.values.check) {
+          return 0;
+        }
+        let problems = 0;
+        for (const system of map.systems.filter((s) => s.kind !== 'suppression')) {
+          const found = await connectorFor(system).check().catch((error: unknown) => [`cannot check: ${(error as Error).message}`]);
+          problems += found.length;
+          console.log(found.length === 0 ? `  ✓ ${system.key}` : `  ✗ ${system.key}\n${found.map((p) => `      ${p}`).join('\n')}`);
+        }
+        return problems === 0 ? 0 : 1;
+      }
+      const type = parsed.values.type;
+      if (!parsed.values.email || !isRequestType(type)) {
+        console.error(USAGE);
+        return 2;
+      }
+      const identities = emptyIdentities();
+      identities.email.push(parsed.values.email.trim().toLowerCase());
+      if (parsed.values.username) {
+        identities.username.push(parsed.values.username.trim());
+      }
+      const withoutSuppression = { ...map, systems: map.systems.filter((s) => s.kind !== 'suppression') };
+      const plan = await dryRunPlan(type === 'opt_out' || type === 'access' ? map : withoutSuppression, type, { identities }, (system) =>
+        system.kind === 'suppression' ? countlessSuppression(system) : connectorFor(system),
+      );
+      console.log(`Plan for a ${type} request (nothing changed):`);
+      printPlan(plan);
+      return 0;
+    } finally {
+      await Promise.allSettled([...connectors.values()].map((c) => c.close()));
+    }
+  },
+};
+
+function printPlan(plan: PlannedSystem[]): void {
+  for (const system of plan) {
+    console.log(`\n${system.title} [${system.system}, ${system.kind}]${system.error ? `  ERROR: ${system.error}` : ''}`);
+    for (const collection of system.collections) {
+      const count = collection.count === null ? '?' : String(collection.count);
+      console.log(`  ${collection.collection.padEnd(28)} ${count.padStart(8)}  ${collection.effect}`);
+    }
+  }
+}
+
+// The plan runs without Rightsdesk's own database; the suppression list is described, not counted.
+function countlessSuppression(system: DataSystem): Connector {
+  return {
+    system,
+    check: () => Promise.resolve([]),
+    resolveKeys: () => Promise.resolve({}),
+    count: () => Promise.resolve(system.collections.map((c) => ({ collection: c.name, count: null }))),
+    access: () => Promise.reject(new Error('plan only')),
+    erase: () => Promise.reject(new Error('plan only')),
+    rectify: () => Promise.reject(new Error('plan only')),
+    optOut: () => Promise.reject(new Error('plan only')),
+    close: () => Promise.resolve(),
+  };
+}

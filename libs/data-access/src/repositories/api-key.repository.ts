@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, IsNull } from 'typeorm';
+import { ApiKeyEntity } from '../entities/api-key.entity';
+
+export type NewApiKey = Pick<ApiKeyEntity, 'id' | 'name' | 'prefix' | 'secretHash' | 'scopes'>;
+
+@Injectable()
+export class ApiKeyRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async add(key: NewApiKey): Promise<void> {
+    await this.dataSource.getRepository(ApiKeyEntity).insert(key);
+  }
+
+  findActiveByPrefix(prefix: string): Promise<ApiKeyEntity | null> {
+    return this.dataSource.getRepository(ApiKeyEntity).findOneBy({ prefix, revokedAt: IsNull() });
+  }
+
+  list(): Promise<ApiKeyEntity[]> {
+    return this.dataSource.getRepository(ApiKeyEntity).find({ order: { createdAt: 'ASC' } });
+  }
+
+  // Minute resolution is enough for "last used" and spares a write on every call.
+  async touch(id: string, at: Date): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE api_key SET last_used_at = $2 WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < $2 - interval '1 minute')`,
+      [id, at],
+    );
+  }
+
+  async revoke(prefix: string, at: Date): Promise<boolean> {
+    const result = await this.dataSource.getRepository(ApiKeyEntity).update({ prefix, revokedAt: IsNull() }, { revokedAt: at });
+    return (result.affected ?? 0) > 0;
+  }
+}

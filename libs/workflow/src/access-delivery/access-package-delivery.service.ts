@@ -1,0 +1,81 @@
+import type { Readable } from 'node:stream';
+import { Injectable, Logger } from '@nestjs/common';
+import { AccessPackageRepository, DatabaseTransactions } from '@rightsdesk/data-access';
+import { RequestException } from '@rightsdesk/domain';
+import { PackageStore } from '../access-package';
+import { AuditTrail } from '../audit/audit-trail.service';
+import { KeyedHash } from '../security/keyed-hash';
+import { Clock } from '../time/clock';
+
+export interface PackageDownload {
+  fileName: string;
+  bytes: number;
+  stream: Readable;
+}
+
+// Hands out access packages by their link token: limited in time and in number of downloads,
+// every download audited. A token that is wrong, expired or used up gets the same answer.
+@Injectable()
+export class AccessPackageDelivery {
+  private readonly logger = new Logger(AccessPackageDelivery.name);
+
+  constructor(
+    private readonly packages: AccessPackageRepository,
+    private readonly transactions: DatabaseTransactions,
+    private readonly store: PackageStore,
+    private readonly audit: AuditTrail,
+    private readonly hash: KeyedHash,
+    private readonly clock: Clock,
+  ) {}
+
+  /** For the download page: whether the link still works, without using a download. */
+  async describe(token: string): Promise<{ expiresAt: Date; downloadsRemaining: number } | null> {
+    const found = token ? await this.packages.findUsable(this.hash.token(token), this.clock.now()) : null;
+    return found ? { expiresAt: found.expiresAt, downloadsRemaining: found.downloadsRemaining } : null;
+  }
+
+  async download(token: string, reference: string | null = null): Promise<PackageDownload> {
+    const now = this.clock.now();
+    const taken = await this.transactions.run(async (tx) => {
+      const row = token ? await this.packages.takeDownload(tx, this.hash.token(token), now) : null;
+      if (!row) {
+        return null;
+      }
+      await this.audit.record(tx, {
+        requestId: row.requestId,
+        actorType: 'requester',
+        action: 'access_package_downloaded',
+        data: { packageId: row.id, downloadsRemaining: row.downloadsRemaining },
+      });
+      return row;
+    });
+    if (!taken) {
+      throw new RequestException('package_unavailable', 'This download link is invalid, has expired or has been used up.');
+    }
+    const stream = await this.store.openPackage(taken.requestId, taken.id);
+    return { fileName: `${reference ?? 'privacy-request'}-data.zip`, bytes: Number(taken.bytes), stream };
+  }
+
+  /** The expire-access-packages job: files go when their link expires. */
+  async expire(limit = 200): Promise<number> {
+    const now = this.clock.now();
+    let removed = 0;
+    for (const row of await this.packages.findExpired(now, limit)) {
+      await this.store.deleteRequest(row.requestId);
+      await this.transactions.run(async (tx) => {
+        await this.packages.markDeleted(tx, row.id, now);
+        await this.audit.record(tx, {
+          requestId: row.requestId,
+          actorType: 'system',
+          action: 'access_package_deleted',
+          data: { packageId: row.id, reason: 'expired' },
+        });
+      });
+      removed += 1;
+    }
+    if (removed > 0) {
+      this.logger.log({ removed }, 'expired access packages deleted');
+    }
+    return removed;
+  }
+}

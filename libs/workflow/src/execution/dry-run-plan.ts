@@ -1,0 +1,124 @@
+import {
+  type Connector,
+  crossSystemKeys,
+  type DataMap,
+  type DataSystem,
+  fieldRefKey,
+  type FieldRef,
+  type ResolvedKeys,
+  type Subject,
+} from '@rightsdesk/connectors';
+import type { RequestType } from '@rightsdesk/domain';
+import { participatingSystems } from './execution-plan';
+
+export interface PlannedCollection {
+  collection: string;
+  /** Rows or objects held for the subject; null when the system cannot count (a provider). */
+  count: number | null;
+  /** What the request would do there, in words for a person. */
+  effect: string;
+}
+
+export interface PlannedSystem {
+  system: string;
+  title: string;
+  kind: DataSystem['kind'];
+  collections: PlannedCollection[];
+  error?: string;
+}
+
+/**
+ * What a request of this type would touch for this subject, changing nothing: counts from the
+ * connectors and the effect the data map declares. Erasure collections are listed in erase order.
+ */
+export async function dryRunPlan(
+  map: DataMap,
+  type: RequestType,
+  subject: Omit<Subject, 'keys'>,
+  connectorFor: (system: DataSystem) => Connector,
+): Promise<PlannedSystem[]> {
+  const keys = await resolveKeys(map, { ...subject, keys: {} }, connectorFor);
+  const full: Subject = { ...subject, keys };
+  const planned: PlannedSystem[] = [];
+  for (const system of participatingSystems(map, type)) {
+    try {
+      const counts = new Map((await connectorFor(system).count(full)).map((c) => [c.collection, c.count]));
+      planned.push({
+        system: system.key,
+        title: system.title,
+        kind: system.kind,
+        collections: ordered(system, type).map((name) => ({
+          collection: name,
+          count: counts.get(name) ?? null,
+          effect: effectOf(system, name, type),
+        })),
+      });
+    } catch (error) {
+      planned.push({ system: system.key, title: system.title, kind: system.kind, collections: [], error: error instanceof Error ? error.name : 'error' });
+    }
+  }
+  return planned;
+}
+
+async function resolveKeys(map: DataMap, subject: Subject, connectorFor: (system: DataSystem) => Connector): Promise<ResolvedKeys> {
+  const bySystem = new Map<string, FieldRef[]>();
+  for (const ref of crossSystemKeys(map)) {
+    bySystem.set(ref.system, [...(bySystem.get(ref.system) ?? []), ref]);
+  }
+  const keys: ResolvedKeys = {};
+  for (const [key, refs] of bySystem) {
+    const system = map.systems.find((s) => s.key === key);
+    if (system) {
+      Object.assign(keys, await connectorFor(system).resolveKeys(subject, refs));
+    }
+    for (const ref of refs) {
+      keys[fieldRefKey(ref)] ??= [];
+    }
+  }
+  return keys;
+}
+
+function ordered(system: DataSystem, type: RequestType): string[] {
+  if (system.kind === 'postgres' && (type === 'erasure' || type === 'child_data_removal')) {
+    return system.eraseOrder;
+  }
+  return system.collections.map((c) => c.name);
+}
+
+function effectOf(system: DataSystem, collectionName: string, type: RequestType): string {
+  switch (system.kind) {
+    case 'suppression':
+      return type === 'opt_out' ? "add the email's sha256 to the suppression list" : 'report whether the email is suppressed';
+    case 'webhook':
+      return `ask the provider to handle the ${type.replace(/_/g, ' ')} request (signed webhook)`;
+    case 's3':
+      return type === 'access' ? 'include the objects in the package' : type === 'opt_out' ? 'nothing' : 'delete the objects (all versions)';
+    case 'postgres': {
+      const collection = system.collections.find((c) => c.name === collectionName);
+      if (!collection) {
+        return '';
+      }
+      if (type === 'access') {
+        const secrets = collection.fields.filter((f) => f.secret).map((f) => f.name);
+        return `export the rows${secrets.length ? ` (not ${secrets.join(', ')}: secret, listed as held)` : ''}`;
+      }
+      if (type === 'opt_out') {
+        return collection.optOut ? `set ${Object.entries(collection.optOut).map(([k, v]) => `${k} = ${JSON.stringify(v)}`).join(', ')}` : 'nothing';
+      }
+      if (type === 'rectification') {
+        const fields = collection.fields.filter((f) => f.rectifiable).map((f) => f.name);
+        return fields.length ? `correct what the request names among ${fields.join(', ')}` : 'nothing (no rectifiable field)';
+      }
+      if (collection.fields.some((f) => f.erasure.action === 'delete_row')) {
+        return 'delete the rows';
+      }
+      const changes = collection.fields
+        .filter((f) => f.erasure.action !== 'keep')
+        .map((f) => `${f.erasure.action}(${f.name})`);
+      const kept = collection.fields.filter((f) => f.erasure.action === 'keep').map((f) => f.name);
+      return `update the rows: ${changes.join(', ') || 'no change'}${kept.length ? `; keep ${kept.join(', ')}` : ''}`;
+    }
+    default:
+      return '';
+  }
+}

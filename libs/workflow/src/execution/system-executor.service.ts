@@ -1,0 +1,212 @@
+import { createHash, createHmac } from 'node:crypto';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig, deriveKey } from '@rightsdesk/config';
+import type { ActionContext, ActionResult, Connector, Subject } from '@rightsdesk/connectors';
+import {
+  DatabaseTransactions,
+  ExecutionRepository,
+  PrivacyRequestRepository,
+  type PrivacyRequestEntity,
+  type SystemOutcomeRecord,
+} from '@rightsdesk/data-access';
+import { PackageStore } from '../access-package';
+import { AuditTrail } from '../audit/audit-trail.service';
+import type { SubjectRecord } from '../intake/subject-record';
+import { FieldCipher } from '../security/field-cipher';
+import { Clock } from '../time/clock';
+import { DataMapProvider } from './data-map.provider';
+import type { ExecutionSubjectRecord } from './execution-subject';
+import { resolveCorrections } from './execution-plan';
+import { executionErrorCode } from './execution-error';
+
+// One system of one request: run the connector, then record the outcome before the job completes.
+// A job delivered twice finds the system `done` and does nothing, so there is no double effect.
+@Injectable()
+export class SystemExecutor {
+  private readonly logger = new Logger(SystemExecutor.name);
+  private readonly hashKey: Buffer;
+
+  constructor(
+    private readonly transactions: DatabaseTransactions,
+    private readonly requests: PrivacyRequestRepository,
+    private readonly executions: ExecutionRepository,
+    private readonly audit: AuditTrail,
+    private readonly cipher: FieldCipher,
+    private readonly dataMap: DataMapProvider,
+    private readonly packages: PackageStore,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    this.hashKey = deriveKey(config.secretKey, 'erasure-hash');
+  }
+
+  async execute(job: { requestId: string; systemKey: string; run: number }, attempt: number): Promise<void> {
+    const row = await this.executions.startAttempt(job.requestId, job.systemKey, job.run, this.clock.now());
+    const request = row ? await this.requests.findById(job.requestId) : null;
+    const execution = request ? await this.executions.findExecution(job.requestId) : null;
+    if (!row || !request || !execution || request.status !== 'in_progress') {
+      return;
+    }
+    const { subject } = this.cipher.decryptJson<ExecutionSubjectRecord>(execution.subject);
+    const context: ActionContext = {
+      requestId: request.id,
+      requestType: request.type,
+      // Per system, so equal values hashed in two systems cannot be joined across them.
+      hashSalt: createHmac('sha256', this.hashKey).update(job.systemKey).digest(),
+      callbackUrl: `${this.config.http.publicUrl}/api/v1/providers/${job.systemKey}/callbacks`,
+    };
+    let result: ActionResult;
+    let unmatched: string[] | undefined;
+    try {
+      const connector = this.dataMap.connector(job.systemKey);
+      ({ result, unmatched } = await this.act(connector, request, subject, context, job.systemKey));
+    } catch (error) {
+      if (attempt >= this.config.execution.attempts) {
+        await this.recordFailure(job, request, error);
+      }
+      throw error;
+    }
+    await this.recordResult(job, request, execution.datamapSha256, result, unmatched);
+  }
+
+  private async act(
+    connector: Connector,
+    request: PrivacyRequestEntity,
+    subject: Subject,
+    context: ActionContext,
+    systemKey: string,
+  ): Promise<{ result: ActionResult; unmatched?: string[] }> {
+    switch (request.type) {
+      case 'access': {
+        const sink = this.packages.partSink(request.id, systemKey);
+        try {
+          const result = await connector.access(subject, sink, context);
+          await sink.close();
+          return { result };
+        } catch (error) {
+          await sink.abort();
+          throw error;
+        }
+      }
+      case 'erasure':
+      case 'child_data_removal':
+        return { result: await connector.erase(subject, context) };
+      case 'opt_out':
+        return { result: await connector.optOut(subject, context) };
+      case 'rectification': {
+        const record = this.cipher.decryptJson<SubjectRecord>(request.personalData);
+        const corrections = resolveCorrections(
+          this.dataMap.get(),
+          (record.details as { corrections: Array<{ field: string; newValue: string }> }).corrections,
+        );
+        const mine = corrections.bySystem.get(systemKey) ?? [];
+        return { result: await connector.rectify(subject, mine, context), unmatched: corrections.unmatched };
+      }
+      default:
+        throw new Error(`no execution for request type ${String(request.type)}`);
+    }
+  }
+
+  private async recordResult(
+    job: { requestId: string; systemKey: string; run: number },
+    request: PrivacyRequestEntity,
+    datamapSha256: string,
+    result: ActionResult,
+    unmatched: string[] | undefined,
+  ): Promise<void> {
+    const at = this.clock.now();
+    const system = this.dataMap.system(job.systemKey);
+    await this.transactions.run(async (tx) => {
+      if (result.state === 'pending') {
+        const hours = system?.kind === 'webhook' ? system.connection.callbackDeadlineHours : 72;
+        const recorded = await this.executions.finish(tx, job.requestId, job.systemKey, job.run, {
+          status: 'awaiting_callback',
+          providerReference: result.providerReference.slice(0, 200),
+          callbackDeadline: new Date(at.getTime() + hours * 3_600_000),
+          at,
+        });
+        if (recorded) {
+          await this.audit.record(tx, {
+            requestId: job.requestId,
+            actorType: 'system',
+            action: 'system_awaiting_provider',
+            data: { system: job.systemKey, run: job.run },
+          });
+        }
+        return;
+      }
+      const outcome: SystemOutcomeRecord = { collections: result.collections, ...(unmatched?.length ? { unmatched } : {}) };
+      const outcomeSha256 = outcomeHash({ requestId: job.requestId, system: job.systemKey, type: request.type, datamapSha256, outcome, at });
+      const recorded = await this.executions.finish(tx, job.requestId, job.systemKey, job.run, {
+        status: 'done',
+        outcome,
+        outcomeSha256,
+        at,
+      });
+      if (!recorded) {
+        return;
+      }
+      await this.audit.record(tx, {
+        requestId: job.requestId,
+        actorType: 'system',
+        action: certificateAction(request.type),
+        data: {
+          system: job.systemKey,
+          systemTitle: system?.title ?? job.systemKey,
+          run: job.run,
+          completedAt: at.toISOString(),
+          datamapSha256,
+          collections: outcome.collections,
+          ...(unmatched?.length ? { unmatchedCorrections: unmatched.length } : {}),
+          outcomeSha256,
+        },
+      });
+    });
+  }
+
+  private async recordFailure(job: { requestId: string; systemKey: string; run: number }, request: PrivacyRequestEntity, error: unknown): Promise<void> {
+    const errorCode = executionErrorCode(error);
+    this.logger.warn({ requestId: job.requestId, system: job.systemKey, errorCode }, 'system failed after its last attempt');
+    await this.transactions.run(async (tx) => {
+      const recorded = await this.executions.finish(tx, job.requestId, job.systemKey, job.run, {
+        status: 'failed',
+        errorCode,
+        at: this.clock.now(),
+      });
+      if (recorded) {
+        await this.audit.record(tx, {
+          requestId: request.id,
+          actorType: 'system',
+          action: 'system_failed',
+          data: { system: job.systemKey, run: job.run, errorCode },
+        });
+      }
+    });
+  }
+}
+
+/**
+ * The erasure certificate is the `erasure_certificate` audit event: what was erased where, counts,
+ * time and the hash of the outcome, chained into the tamper-evident trail.
+ */
+function certificateAction(type: PrivacyRequestEntity['type']): string {
+  switch (type) {
+    case 'erasure':
+    case 'child_data_removal':
+      return 'erasure_certificate';
+    case 'rectification':
+      return 'rectification_applied';
+    case 'opt_out':
+      return 'opt_out_applied';
+    case 'access':
+      return 'access_exported';
+    default:
+      return 'system_completed';
+  }
+}
+
+function outcomeHash(value: { requestId: string; system: string; type: string; datamapSha256: string; outcome: SystemOutcomeRecord; at: Date }): string {
+  return createHash('sha256')
+    .update(JSON.stringify([value.requestId, value.system, value.type, value.datamapSha256, value.outcome, value.at.toISOString()]))
+    .digest('hex');
+}
