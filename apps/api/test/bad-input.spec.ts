@@ -83,7 +83,16 @@ describe('bad input and abuse', () => {
     const response = await h.app.inject({ method: 'GET', url: '/api/docs-json' });
     expect(response.statusCode).toBe(200);
     const doc = response.json<{ paths: Record<string, Record<string, { responses: Record<string, unknown> }>> }>();
-    expect(Object.keys(doc.paths).sort()).toEqual(['/api/v1/requests', '/api/v1/requests/{reference}', '/api/v1/requests/{reference}/verification', '/health/live', '/health/ready']);
+    expect(Object.keys(doc.paths).sort()).toEqual([
+      '/api/v1/providers/{system}/callbacks',
+      '/api/v1/requests',
+      '/api/v1/requests/{reference}',
+      '/api/v1/requests/{reference}/verification',
+      '/api/v1/suppressions/{sha256}',
+      '/health/live',
+      '/health/ready',
+    ]);
+    expect(Object.keys(doc.paths['/api/v1/suppressions/{sha256}'].get.responses)).toEqual(expect.arrayContaining(['200', '401', '422']));
     expect(Object.keys(doc.paths['/api/v1/requests'].post.responses)).toEqual(expect.arrayContaining(['202', '400', '413', '415', '422', '429']));
     const ui = await h.app.inject({ method: 'GET', url: '/api/docs' });
     expect(ui.statusCode).toBe(200);

@@ -99,7 +99,7 @@ export const dataMapCommand: CliCommand = {
       const plan = await dryRunPlan(type === 'opt_out' || type === 'access' ? map : withoutSuppression, type, { identities }, (system) =>
         system.kind === 'suppression' ? countlessSuppression(system) : connectorFor(system),
       );
-      console.log(`Plan for a ${type} request (nothing changed):`);
+      console.log(`Plan for ${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type.replace(/_/g, ' ')} request (nothing changed):`);
       printPlan(plan);
       return 0;
     } finally {

@@ -235,7 +235,7 @@ class StartSession {
         }),
       );
       if (demo) {
-        say(DEMO_HINT);
+        say(demoHint(publicUrl));
       }
     } catch (error) {
       say(`Could not start: ${error instanceof Error ? error.message : String(error)}`, 'stderr');
@@ -339,12 +339,12 @@ class StartSession {
   }
 }
 
-const DEMO_HINT = `Try the demo company (docs in README.md, "Try it"):
-  1. File a request:  curl -X POST localhost:3000/api/v1/requests -H 'Content-Type: application/json' \\
+const demoHint = (publicUrl: string): string => `Try the demo company (README.md, "Try it"):
+  1. File a request:  curl -X POST ${publicUrl}/api/v1/requests -H 'Content-Type: application/json' \\
                         -d '{"type":"access","email":"ada.lovelace@example.com","country":"DE"}'
-  2. Confirm it from the email in the local mailbox (/dev/mailbox)
+  2. Confirm it from the email in the local mailbox: ${publicUrl}/dev/mailbox
   3. Approve it:      npm run rightsdesk -- request approve RD-…
-  4. Download the package from the completion email
+  4. Download the package through the link in the completion email
   Dry run for anyone: npm run rightsdesk -- datamap plan apps/cli/demo/datamap.yaml --email ada.lovelace@example.com --type erasure
 `;
 

@@ -23,13 +23,35 @@ describe('migrations', () => {
     );
 
   it('reverse completely and apply again, leaving the schema the entities describe', async () => {
-    expect(await tables()).toEqual(['audit_chain', 'audit_event', 'outbox_message', 'privacy_request', 'verification_token']);
+    expect(await tables()).toEqual([
+      'access_package',
+      'api_key',
+      'audit_chain',
+      'audit_event',
+      'outbox_message',
+      'privacy_request',
+      'request_execution',
+      'suppression_entry',
+      'system_execution',
+      'verification_token',
+    ]);
     for (let i = 0; i < MIGRATIONS.length; i++) {
       await dataSource.undoLastMigration({ transaction: 'all' });
     }
     expect(await tables()).toEqual([]);
     expect(await dataSource.runMigrations({ transaction: 'all' })).toHaveLength(MIGRATIONS.length);
-    expect(await tables()).toEqual(['audit_chain', 'audit_event', 'outbox_message', 'privacy_request', 'verification_token']);
+    expect(await tables()).toEqual([
+      'access_package',
+      'api_key',
+      'audit_chain',
+      'audit_event',
+      'outbox_message',
+      'privacy_request',
+      'request_execution',
+      'suppression_entry',
+      'system_execution',
+      'verification_token',
+    ]);
     const pending = await dataSource.driver.createSchemaBuilder().log();
     expect(pending.upQueries.map((query) => query.query)).toEqual([]);
   });

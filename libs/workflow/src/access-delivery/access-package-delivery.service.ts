@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import { Injectable, Logger } from '@nestjs/common';
-import { AccessPackageRepository, DatabaseTransactions } from '@rightsdesk/data-access';
+import { AccessPackageRepository, DatabaseTransactions, PrivacyRequestRepository } from '@rightsdesk/data-access';
 import { RequestException } from '@rightsdesk/domain';
 import { PackageStore } from '../access-package';
 import { AuditTrail } from '../audit/audit-trail.service';
@@ -21,6 +21,7 @@ export class AccessPackageDelivery {
 
   constructor(
     private readonly packages: AccessPackageRepository,
+    private readonly requests: PrivacyRequestRepository,
     private readonly transactions: DatabaseTransactions,
     private readonly store: PackageStore,
     private readonly audit: AuditTrail,
@@ -34,7 +35,7 @@ export class AccessPackageDelivery {
     return found ? { expiresAt: found.expiresAt, downloadsRemaining: found.downloadsRemaining } : null;
   }
 
-  async download(token: string, reference: string | null = null): Promise<PackageDownload> {
+  async download(token: string): Promise<PackageDownload> {
     const now = this.clock.now();
     const taken = await this.transactions.run(async (tx) => {
       const row = token ? await this.packages.takeDownload(tx, this.hash.token(token), now) : null;
@@ -53,7 +54,8 @@ export class AccessPackageDelivery {
       throw new RequestException('package_unavailable', 'This download link is invalid, has expired or has been used up.');
     }
     const stream = await this.store.openPackage(taken.requestId, taken.id);
-    return { fileName: `${reference ?? 'privacy-request'}-data.zip`, bytes: Number(taken.bytes), stream };
+    const reference = (await this.requests.findById(taken.requestId))?.reference ?? 'privacy-request';
+    return { fileName: `${reference}-data.zip`, bytes: Number(taken.bytes), stream };
   }
 
   /** The expire-access-packages job: files go when their link expires. */

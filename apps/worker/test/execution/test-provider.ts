@@ -1,0 +1,51 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { verifyWebhookSignature } from '@rightsdesk/connectors';
+
+export type ProviderMode = 'complete' | 'accept' | 'fail';
+
+/** A service provider on loopback: checks our signature, then answers as told. */
+export interface TestProvider {
+  url: string;
+  mode: ProviderMode;
+  /** Signed calls received, in order. */
+  calls: Array<{ type: string; request_id: string; identities: Record<string, string[]> }>;
+  stop(): Promise<void>;
+}
+
+export async function startTestProvider(secret: string): Promise<TestProvider> {
+  const provider: TestProvider = { url: '', mode: 'complete', calls: [], stop: () => Promise.resolve() };
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks).toString('utf8');
+      const verdict = verifyWebhookSignature({
+        secret,
+        timestamp: req.headers['rightsdesk-timestamp'] as string | undefined,
+        signature: req.headers['rightsdesk-signature'] as string | undefined,
+        body,
+        now: new Date(),
+      });
+      if (!verdict.ok) {
+        res.writeHead(401).end();
+        return;
+      }
+      const call = JSON.parse(body) as TestProvider['calls'][number];
+      provider.calls.push(call);
+      if (provider.mode === 'fail') {
+        res.writeHead(500).end('{"error":"down"}');
+      } else if (provider.mode === 'accept') {
+        res.writeHead(202, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'accepted', reference: `prov-${provider.calls.length}` }));
+      } else {
+        res
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ status: 'completed', collections: [{ collection: 'contacts', found: 1, changed: 1 }] }));
+      }
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  provider.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/privacy-requests`;
+  provider.stop = () => new Promise((resolve) => server.close(() => resolve()));
+  return provider;
+}
