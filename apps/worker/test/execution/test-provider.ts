@@ -22,8 +22,8 @@ export async function startTestProvider(secret: string): Promise<TestProvider> {
       const body = Buffer.concat(chunks).toString('utf8');
       const verdict = verifyWebhookSignature({
         secret,
-        timestamp: req.headers['rightsdesk-timestamp'] as string | undefined,
-        signature: req.headers['rightsdesk-signature'] as string | undefined,
+        timestamp: req.headers['rightsdesk-timestamp'],
+        signature: req.headers['rightsdesk-signature'],
         body,
         now: new Date(),
       });
