@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
 import { AuditRepository, ExecutionRepository, SuppressionRepository } from '@rightsdesk/data-access';
 import { withPostgresClient } from '@rightsdesk/local-services';
-import { AccessPackageDelivery, ExecutionFinalizer, PackageStore, SystemExecutor } from '@rightsdesk/workflow';
+import { AccessPackageDelivery, ExecutionFinalizer, ExecutionService, PackageStore, SystemExecutor } from '@rightsdesk/workflow';
 import { heldFor } from './execution/company-fixture';
 import { type ExecutionHarness, startExecutionHarness } from './execution/execution-harness';
 import { unzip } from './execution/unzip';
@@ -156,5 +156,23 @@ describe('execution engine: approved requests act on the company data map', () =
     expect(JSON.stringify(applied.data)).toContain('phone');
     expect(JSON.stringify(applied.data)).not.toContain('+44 999');
     expect((applied.data as { unmatchedCorrections?: number }).unmatchedCorrections).toBe(1);
+  });
+
+  it("child data removal: acts on the child's identities only, and only an officer may approve it", async () => {
+    const id = await h.fileVerified({
+      type: 'child_data_removal',
+      email: 'parent@example.com',
+      details: { child: { email: 'carol.child@example.com', name: 'Same Name' }, relationship: 'parent', childAge: 10 },
+    });
+    await expect(h.worker().get(ExecutionService).approve(id, { type: 'system', id: null })).rejects.toMatchObject({ code: 'forbidden' });
+    await withPostgresClient(h.companyUrl, (c) =>
+      c.query(`INSERT INTO customers (email, name, phone) VALUES ('carol.child@example.com', 'Same Name', '+44 3'), ('parent@example.com', 'Parent', '+44 4')`),
+    );
+    await h.approve(id);
+    expect(await h.waitForStatus(id, ['completed', 'failed'])).toBe('completed');
+    expect(await heldFor(h.companyUrl, 'carol.child@example.com')).toMatchObject({ customers: 0 });
+    // Neither the parent who filed it nor a namesake of the child is touched.
+    expect(await heldFor(h.companyUrl, 'parent@example.com')).toMatchObject({ customers: 1 });
+    expect(await heldFor(h.companyUrl, 'bob@example.com')).toMatchObject({ customers: 1 });
   });
 });
