@@ -3,18 +3,30 @@
 //   npm run bench                 all benchmarks, 3 rounds, median reported
 //   npm run bench -- intake       one benchmark
 //   BENCH_ROUNDS=5 BENCH_SECONDS=10 npm run bench
+//   npm run bench -- execution --size full              the execution engine on 1M customers
+//   npm run bench -- execution --only subject,memory    some of its measurements (subject, flow, memory)
+import { parseArgs } from 'node:util';
+import { executionBenchmark } from './execution.bench.mjs';
 import { intakeBenchmark } from './intake.bench.mjs';
 
-const BENCHMARKS = { intake: intakeBenchmark };
+const BENCHMARKS = { intake: intakeBenchmark, execution: executionBenchmark };
 
-const selected = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
+const { values: flags, positionals: selected } = parseArgs({
+  allowPositionals: true,
+  options: { size: { type: 'string', default: 'small' }, only: { type: 'string' } },
+});
 const names = selected.length > 0 ? selected : Object.keys(BENCHMARKS);
 const unknown = names.filter((name) => !BENCHMARKS[name]);
 if (unknown.length > 0) {
   console.error(`unknown benchmark(s): ${unknown.join(', ')}; known: ${Object.keys(BENCHMARKS).join(', ')}`);
   process.exit(2);
 }
-const options = { rounds: Number(process.env.BENCH_ROUNDS ?? 3), seconds: Number(process.env.BENCH_SECONDS ?? 8) };
+const options = {
+  rounds: Number(process.env.BENCH_ROUNDS ?? 3),
+  seconds: Number(process.env.BENCH_SECONDS ?? 8),
+  size: flags.size,
+  only: flags.only,
+};
 
 const rows = [];
 for (const name of names) {

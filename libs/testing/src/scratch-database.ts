@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { withPostgresClient } from '@rightsdesk/local-services';
-import type { TestDatabase } from './test-database';
+import { droppableDatabase, type TestDatabase } from './test-database';
 import { postgresTestUrl } from './test-service-urls';
 
 /**
@@ -15,19 +15,5 @@ export async function createScratchDatabase(): Promise<TestDatabase> {
     await client.query(`CREATE DATABASE "${name}" TEMPLATE template0 ENCODING 'UTF8'`);
   });
 
-  let dropping: Promise<void> | undefined;
-  return {
-    url: withDatabase(serverUrl, name),
-    name,
-    drop: () =>
-      (dropping ??= withPostgresClient(serverUrl, async (client) => {
-        await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      })),
-  };
-}
-
-function withDatabase(serverUrl: string, database: string): string {
-  const url = new URL(serverUrl);
-  url.pathname = `/${database}`;
-  return url.toString();
+  return droppableDatabase(serverUrl, name);
 }

@@ -40,6 +40,11 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     }
   });
 
+  return droppableDatabase(serverUrl, name);
+}
+
+/** A handle on a database of the test server that the test drops when done. */
+export function droppableDatabase(serverUrl: string, name: string): TestDatabase {
   let dropping: Promise<void> | undefined;
   return {
     url: withDatabase(serverUrl, name),

@@ -1,9 +1,10 @@
-import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { freePort, startS3, type RunningS3 } from '@rightsdesk/local-services';
 import { Client } from 'pg';
 import {
   createDemoCompanySchema,
   demoAvatarOwnerIds,
+  demoS3Client,
   isDemoCompanySeeded,
   seedDemoAvatars,
   seedDemoCompany,
@@ -67,14 +68,7 @@ export async function prepareDemoCompany(paths: WorkspacePaths, postgresServerUr
 }
 
 async function bucketIsEmpty(s3: { endpoint: string; accessKeyId: string; secretAccessKey: string; region: string }): Promise<boolean> {
-  const client = new S3Client({
-    endpoint: s3.endpoint,
-    region: s3.region,
-    credentials: { accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey },
-    forcePathStyle: true,
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    responseChecksumValidation: 'WHEN_REQUIRED',
-  });
+  const client = demoS3Client(s3);
   try {
     const listed = await client.send(new ListObjectsV2Command({ Bucket: DEMO_BUCKET, MaxKeys: 1 }));
     return (listed.KeyCount ?? 0) === 0;

@@ -23,7 +23,7 @@ export class ApiKeyRepository {
   // Minute resolution is enough for "last used" and spares a write on every call.
   async touch(id: string, at: Date): Promise<void> {
     await this.dataSource.query(
-      `UPDATE api_key SET last_used_at = $2 WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < $2 - interval '1 minute')`,
+      `UPDATE api_key SET last_used_at = $2::timestamptz WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < $2::timestamptz - interval '1 minute')`,
       [id, at],
     );
   }

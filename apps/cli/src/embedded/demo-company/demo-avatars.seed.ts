@@ -20,14 +20,9 @@ export interface SeedDemoAvatarsOptions {
 
 const UPLOADS_AT_ONCE = 8;
 
-/** The object key the data map's keyTemplate `avatars/{shop.customers.id}/` expands to. */
-export function demoAvatarKey(customerId: string): string {
-  return `avatars/${customerId}/avatar.png`;
-}
-
-/** Uploads one generated profile picture per customer id, creating the bucket when missing. */
-export async function seedDemoAvatars(options: SeedDemoAvatarsOptions): Promise<{ uploaded: number }> {
-  const client = new S3Client({
+/** A client for the embedded S3 server (s3rver). */
+export function demoS3Client(options: Pick<SeedDemoAvatarsOptions, 'endpoint' | 'region' | 'accessKeyId' | 'secretAccessKey'>): S3Client {
+  return new S3Client({
     endpoint: options.endpoint,
     region: options.region,
     credentials: { accessKeyId: options.accessKeyId, secretAccessKey: options.secretAccessKey },
@@ -36,6 +31,16 @@ export async function seedDemoAvatars(options: SeedDemoAvatarsOptions): Promise<
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
   });
+}
+
+/** The object key the data map's keyTemplate `avatars/{shop.customers.id}/` expands to. */
+export function demoAvatarKey(customerId: string): string {
+  return `avatars/${customerId}/avatar.png`;
+}
+
+/** Uploads one generated profile picture per customer id, creating the bucket when missing. */
+export async function seedDemoAvatars(options: SeedDemoAvatarsOptions): Promise<{ uploaded: number }> {
+  const client = demoS3Client(options);
   try {
     await ensureBucket(client, options.bucket);
     const pending = [...options.customerIds];

@@ -12,5 +12,5 @@ export {
   type SeedDemoCompanyOptions,
 } from './demo-company.seed';
 export { DEMO_CHILD_USERNAME, DEMO_PEOPLE } from './demo-people.seed';
-export { demoAvatarKey, seedDemoAvatars, type SeedDemoAvatarsOptions } from './demo-avatars.seed';
+export { demoAvatarKey, demoS3Client, seedDemoAvatars, type SeedDemoAvatarsOptions } from './demo-avatars.seed';
 export { renderAvatarPng } from './demo-avatar.png';
