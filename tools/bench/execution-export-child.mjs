@@ -2,7 +2,7 @@
 // PostgresConnector.access into the real PackageStore part sink, then AccessPackageBuilder.
 // Input (argv[2]): JSON { databaseUrl, dataMapPath, email, dir, secretKey (base64) }.
 // Output: one JSON line with the RSS right after loading, the peak RSS sampled every 20 ms, the
-// kernel's high-water mark (VmHWM), rows exported and the package size.
+// kernel's high-water mark (VmHWM), peak JS heap and Buffer memory, rows exported, package size.
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -16,12 +16,18 @@ const { createConnector, emptyIdentities, loadDataMap } = require(path.join(root
 const { AccessPackageBuilder, PackageStore } = require(path.join(root, 'dist/libs/workflow/src/access-package'));
 
 const spec = JSON.parse(process.argv[2]);
-const rss = () => process.memoryUsage().rss;
-const loadedRss = rss();
+const loadedRss = process.memoryUsage().rss;
 let peakRss = loadedRss;
-const sampler = setInterval(() => {
-  peakRss = Math.max(peakRss, rss());
-}, 20);
+// The JS heap and Buffer memory at their highest, to tell garbage not yet collected from data held.
+let peakHeapUsed = 0;
+let peakArrayBuffers = 0;
+const sample = () => {
+  const usage = process.memoryUsage();
+  peakRss = Math.max(peakRss, usage.rss);
+  peakHeapUsed = Math.max(peakHeapUsed, usage.heapUsed);
+  peakArrayBuffers = Math.max(peakArrayBuffers, usage.arrayBuffers);
+};
+const sampler = setInterval(sample, 20);
 
 const dataMap = await loadDataMap(spec.dataMapPath);
 const shop = dataMap.systems.find((system) => system.key === 'shop');
@@ -48,7 +54,7 @@ const built = await new AccessPackageBuilder(store).build({
 });
 const finished = performance.now();
 clearInterval(sampler);
-peakRss = Math.max(peakRss, rss());
+sample();
 const status = await readFile('/proc/self/status', 'utf8').catch(() => '');
 const hwmKb = Number(/^VmHWM:\s+(\d+) kB/m.exec(status)?.[1] ?? 0);
 await store.deleteRequest(requestId);
@@ -57,6 +63,8 @@ process.stdout.write(
     loadedRss,
     peakRss,
     hwmRss: hwmKb * 1024,
+    peakHeapUsed,
+    peakArrayBuffers,
     rows: result.collections.reduce((sum, c) => sum + c.found, 0),
     packageBytes: built.bytes,
     exportSeconds: (exported - started) / 1000,

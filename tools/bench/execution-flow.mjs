@@ -9,6 +9,7 @@ import { once } from 'node:events';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
+import { cpuSince, cpuSnapshot } from './execution-cpu.mjs';
 import { inParallel, sleep } from './execution-stats.mjs';
 
 const require = createRequire(import.meta.url);
@@ -94,10 +95,48 @@ function awaitingReview(email, { cipher, hash, now }) {
 }
 
 /**
- * env: the worker's environment (DATABASE_URL, REDIS_URL, DATAMAP_PATH, …). subjects: lists of
- * { email } per round, the first being the warm-up. Returns requests/s per round for both sides.
+ * Where a request's time went, median ms over the measured requests: from approval to the
+ * execution's start (the start-execution job), to each system job's start and through its work,
+ * and from the last system's end to completion (the finalize job). Under load these are mostly
+ * queue waits, so they show which queue backs up.
  */
-export async function measureFlow({ env, subjects, log }) {
+async function stageMedians(db, ids) {
+  const { rows } = await db.query(
+    `WITH approved AS (
+       SELECT request_id, min(occurred_at) AS at FROM audit_event
+        WHERE action = 'request_approved' AND request_id = ANY($1::uuid[]) GROUP BY request_id
+     ), systems AS (
+       SELECT request_id, max(finished_at) AS last_done FROM system_execution WHERE request_id = ANY($1::uuid[]) GROUP BY request_id
+     ), stages AS (
+       SELECT 'approved → execution started' AS stage, 1 AS position, e.started_at - a.at AS took
+         FROM request_execution e JOIN approved a USING (request_id)
+       UNION ALL
+       SELECT 'execution started → ' || s.system_key || ' job started', 2, s.started_at - e.started_at
+         FROM system_execution s JOIN request_execution e USING (request_id) WHERE s.request_id = ANY($1::uuid[])
+       UNION ALL
+       SELECT s.system_key || ' job work', 3, s.finished_at - s.started_at
+         FROM system_execution s WHERE s.request_id = ANY($1::uuid[])
+       UNION ALL
+       SELECT 'last system done → completed', 4, e.finished_at - l.last_done
+         FROM request_execution e JOIN systems l USING (request_id)
+       UNION ALL
+       SELECT 'approved → completed', 5, e.finished_at - a.at
+         FROM request_execution e JOIN approved a USING (request_id)
+     )
+     SELECT stage, percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM took) * 1000) AS median_ms,
+            percentile_cont(0.95) WITHIN GROUP (ORDER BY extract(epoch FROM took) * 1000) AS p95_ms
+       FROM stages GROUP BY stage, position ORDER BY position, stage`,
+    [ids],
+  );
+  return rows.map((row) => ({ stage: row.stage, medianMs: Number(row.median_ms), p95Ms: Number(row.p95_ms) }));
+}
+
+/**
+ * env: the worker's environment (DATABASE_URL, REDIS_URL, DATAMAP_PATH, …). subjects: lists of
+ * { email } per round, the first being the warm-up. pids: the postmaster's and redis-server's.
+ * Returns requests/s per round for both sides, stage medians and CPU ms per request by process.
+ */
+export async function measureFlow({ env, subjects, pids, log }) {
   const { loadConfig } = dist('libs/config/src');
   const { participatingSystems, ExecutionService, FieldCipher, KeyedHash } = dist('libs/workflow/src');
   const { JOB_DEFINITIONS, systemQueueName } = dist('libs/queue/src');
@@ -109,7 +148,8 @@ export async function measureFlow({ env, subjects, log }) {
   const dataMap = await loadDataMap(env.DATAMAP_PATH);
   const systems = participatingSystems(dataMap, 'erasure');
 
-  const worker = spawn(process.execPath, [path.join(root, 'dist/apps/worker/src/main.js')], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const nodeArgs = (process.env.BENCH_WORKER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const worker = spawn(process.execPath, [...nodeArgs, path.join(root, 'dist/apps/worker/src/main.js')], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   const rawSpec = {
     redisUrl: env.REDIS_URL,
     prefix: RAW_PREFIX,
@@ -128,7 +168,10 @@ export async function measureFlow({ env, subjects, log }) {
   let app;
   try {
     await waitReady(`http://127.0.0.1:${env.WORKER_HEALTH_PORT}/health/ready`, worker);
-    const [line] = await once(raw.stdout, 'data');
+    const [line] = await Promise.race([
+      once(raw.stdout, 'data'),
+      once(raw, 'exit').then(([code]) => Promise.reject(new Error(`raw worker exited with ${code}`))),
+    ]);
     if (String(line).trim() !== 'ready') {
       throw new Error(`raw worker said ${String(line)}`);
     }
@@ -137,6 +180,15 @@ export async function measureFlow({ env, subjects, log }) {
     const execution = app.get(ExecutionService);
     const repo = app.get(DataSource).getRepository(PrivacyRequestEntity);
     const sealing = { cipher: app.get(FieldCipher), hash: app.get(KeyedHash) };
+    const cpu = { engine: {}, raw: {}, engineRequests: 0, rawFlows: 0 };
+    const shared = { postgres: { pid: pids.postgres, withChildren: true }, redis: { pid: pids.redis }, 'bench process': { self: true } };
+    const engineProcesses = { worker: { pid: worker.pid }, ...shared };
+    const rawProcesses = { 'raw worker': { pid: raw.pid }, ...shared };
+    const addCpu = (into, used) => {
+      for (const [name, secondsUsed] of Object.entries(used)) {
+        into[name] = (into[name] ?? 0) + secondsUsed;
+      }
+    };
 
     const engineRound = async (round) => {
       const requests = round.map(({ email }) => awaitingReview(email, { ...sealing, now: new Date() }));
@@ -144,6 +196,7 @@ export async function measureFlow({ env, subjects, log }) {
         await repo.insert(requests.slice(i, i + 100));
       }
       const ids = requests.map((request) => request.id);
+      const cpuBefore = await cpuSnapshot(engineProcesses);
       const started = performance.now();
       const approving = inParallel(ids, APPROVALS_IN_FLIGHT, (id) => execution.approve(id, { type: 'officer', id: 'bench' }));
       approving.catch(() => undefined);
@@ -165,13 +218,20 @@ export async function measureFlow({ env, subjects, log }) {
         await sleep(POLL_MS);
       }
       const seconds = (performance.now() - started) / 1000;
+      const cpuUsed = cpuSince(cpuBefore, await cpuSnapshot(engineProcesses));
       await approving;
-      return ids.length / seconds;
+      return { rate: ids.length / seconds, ids, cpuUsed };
     };
 
     let rawFlows = 0;
     const rawRound = async (n) => {
+      rawFlows += n;
+      // Completed parents are trimmed at removeOnComplete.count; counting past it would never finish.
+      if (rawFlows > JOB_DEFINITIONS['finalize-request'].options.removeOnComplete.count) {
+        throw new Error('too many raw flows for one run; use fewer BENCH_ROUNDS or BENCH_FLOW_REQUESTS');
+      }
       const before = await parents.getCompletedCount();
+      const cpuBefore = await cpuSnapshot(rawProcesses);
       const started = performance.now();
       await inParallel(
         Array.from({ length: n }, () => randomUUID()),
@@ -195,11 +255,6 @@ export async function measureFlow({ env, subjects, log }) {
             })),
           }),
       );
-      rawFlows += n;
-      // Completed parents are trimmed at removeOnComplete.count; counting past it would never finish.
-      if (rawFlows > JOB_DEFINITIONS['finalize-request'].options.removeOnComplete.count) {
-        throw new Error('too many raw flows for one run; use fewer BENCH_ROUNDS');
-      }
       for (const deadline = Date.now() + ROUND_TIMEOUT_MS; ; ) {
         if ((await parents.getCompletedCount()) - before >= n) {
           break;
@@ -209,7 +264,8 @@ export async function measureFlow({ env, subjects, log }) {
         }
         await sleep(POLL_MS);
       }
-      return n / ((performance.now() - started) / 1000);
+      const rate = n / ((performance.now() - started) / 1000);
+      return { rate, cpuUsed: cpuSince(cpuBefore, await cpuSnapshot(rawProcesses)) };
     };
 
     const [warm, ...rounds] = subjects;
@@ -217,15 +273,26 @@ export async function measureFlow({ env, subjects, log }) {
     await rawRound(warm.length);
     await engineRound(warm);
     const result = { engine: [], raw: [], systems: systems.map((system) => system.key), requests: rounds[0]?.length ?? 0 };
+    const measured = [];
     for (const [i, round] of rounds.entries()) {
-      result.raw.push(await rawRound(round.length));
-      result.engine.push(await engineRound(round));
+      const rawResult = await rawRound(round.length);
+      result.raw.push(rawResult.rate);
+      addCpu(cpu.raw, rawResult.cpuUsed);
+      cpu.rawFlows += round.length;
+      const { rate, ids, cpuUsed } = await engineRound(round);
+      result.engine.push(rate);
+      addCpu(cpu.engine, cpuUsed);
+      cpu.engineRequests += ids.length;
+      measured.push(...ids);
       log(`flow round ${i + 1}/${rounds.length}: raw ${result.raw.at(-1).toFixed(0)} flows/s, engine ${result.engine.at(-1).toFixed(1)} requests/s`);
     }
     const { rows } = await db.query(
       `SELECT count(*)::int AS systems, count(*) FILTER (WHERE status = 'done')::int AS done FROM system_execution`,
     );
     result.systemExecutions = rows[0];
+    result.stages = await stageMedians(db, measured);
+    const perItem = (used, n) => Object.fromEntries(Object.entries(used).map(([name, secondsUsed]) => [name, (secondsUsed * 1000) / n]));
+    result.cpu = { engine: perItem(cpu.engine, cpu.engineRequests), raw: perItem(cpu.raw, cpu.rawFlows) };
     return result;
   } finally {
     await app?.close();

@@ -141,6 +141,9 @@ export async function createEmptyDatabase(clusterUrl, name) {
  */
 export async function pickSubjects(url, groups) {
   const total = Object.values(groups).reduce((sum, n) => sum + n, 0);
+  if (total === 0) {
+    return {};
+  }
   return withClient(url, async (client) => {
     const { rows: sizeRows } = await client.query('SELECT count(*)::int AS n FROM public.customers');
     const stride = Math.floor(sizeRows[0].n / total);

@@ -6,6 +6,8 @@
 //   memory   peak RSS of one subject's access export, 100,000 vs 1,000 page views (< 200 MB)
 // `--only subject,flow,memory` picks some. The seeded database is kept in .rightsdesk/bench/postgres
 // and copied for each run (erasure is destructive); delete that directory to reseed.
+// BENCH_SUBJECTS (200), BENCH_FLOW_REQUESTS (500) and BENCH_ROUNDS (3) size the samples;
+// BENCH_WORKER_NODE_ARGS goes on the worker's node command line (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -70,8 +72,8 @@ function subjectRows(result) {
     `execution: one subject through PostgresConnector (shop) vs the same SQL through pg, ${samples.eraseEngine.length} subjects each`,
     ['operation', 'engine median ms', 'engine p95 ms', 'direct median ms', 'direct p95 ms', 'ratio (median)', 'ratio (p95)', 'target', 'verdict'],
     [
-      line('erase (1 transaction, 5 tables)', samples.eraseEngine, samples.eraseDirect, `≤ ${ERASE_TARGET}×`, eraseRatio <= ERASE_TARGET ? 'ok' : 'FAIL'),
-      line('access (5 tables, rows discarded)', samples.accessEngine, samples.accessDirect, '', ''),
+      line('erase: 5 tables in 1 transaction (engine also counts found/changed)', samples.eraseEngine, samples.eraseDirect, `≤ ${ERASE_TARGET}×`, eraseRatio <= ERASE_TARGET ? 'ok' : 'FAIL'),
+      line('access: 5 tables, rows discarded (engine: snapshot transaction + cursors)', samples.accessEngine, samples.accessDirect, '', ''),
     ],
   );
   console.log(
@@ -101,6 +103,17 @@ function flowRows(result) {
       ['system executions done', `${result.systemExecutions.done} / ${result.systemExecutions.systems}`, '', '', 'all', allDone ? 'ok' : 'FAIL'],
     ],
   );
+  section(
+    'execution: where an erasure request\'s time goes under that load (measured rounds)',
+    ['stage', 'median ms', 'p95 ms'],
+    result.stages.map((stage) => [stage.stage, ms(stage.medianMs), ms(stage.p95Ms)]),
+  );
+  const cpuCell = (used) => {
+    const total = Object.values(used).reduce((sum, value) => sum + value, 0);
+    return `${ms(total)} (${Object.entries(used).map(([name, value]) => `${name} ${ms(value)}`).join(', ')})`;
+  };
+  console.log(`\nCPU ms per request, engine: ${cpuCell(result.cpu.engine)}`);
+  console.log(`CPU ms per flow, raw: ${cpuCell(result.cpu.raw)}`);
   return [
     { benchmark: 'execution', measure: 'erasure requests/s end to end (median)', ours: engine.toFixed(1), baseline: raw.toFixed(0), ratio: ratio(value), target: `≥ ${FLOW_TARGET}×`, verdict: value >= FLOW_TARGET && allDone ? 'ok' : 'FAIL' },
   ];
@@ -117,6 +130,7 @@ function memoryRows(results) {
       mb(median(runs.map((r) => r.loadedRss))),
       mb(median(runs.map((r) => r.peakRss))),
       mb(Math.max(...runs.map((r) => r.hwmRss))),
+      `${mb(median(runs.map((r) => r.peakHeapUsed)))} / ${mb(median(runs.map((r) => r.peakArrayBuffers)))}`,
       median(runs.map((r) => r.exportSeconds)).toFixed(2),
       median(runs.map((r) => r.buildSeconds)).toFixed(2),
       (median(runs.map((r) => r.packageBytes)) / 1024 / 1024).toFixed(1),
@@ -126,7 +140,7 @@ function memoryRows(results) {
   };
   section(
     `execution: one subject's access export into the package store, then the package (own process, RSS sampled every 20 ms, ${results[large].length} runs each)`,
-    ['page views', 'rows exported', 'RSS after load MB', 'peak RSS MB (median)', 'VmHWM MB (max)', 'export s', 'package s', 'package MB', 'target', 'verdict'],
+    ['page views', 'rows exported', 'RSS after load MB', 'peak RSS MB (median)', 'VmHWM MB (max)', 'peak JS heap / Buffers MB', 'export s', 'package s', 'package MB', 'target', 'verdict'],
     [line(small), line(large)],
   );
   const ours = peak(large);
@@ -186,12 +200,13 @@ export async function executionBenchmark({ rounds, size = 'small', only }) {
         WORKER_HEALTH_PORT: String(await freePort()),
         // Logging off for the worker as for the intake bench; the comparison is about the work.
         LOG_LEVEL: 'warn',
+        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
       };
       const flowSubjects = Object.keys(groups)
         .filter((key) => key.startsWith('flow'))
         .map((key) => subjects[key]);
       log(`erasure requests end to end, ${rounds} rounds × ${FLOW_REQUESTS}…`);
-      rows.push(...flowRows(await measureFlow({ env, subjects: flowSubjects, log })));
+      rows.push(...flowRows(await measureFlow({ env, subjects: flowSubjects, pids: { postgres: postgres.pid, redis: redis.pid }, log })));
     }
     if (parts.includes('memory')) {
       log(`access export memory, ${EXPORT_SIZES.map(count).join(' and ')} page views, ${rounds} runs each…`);
