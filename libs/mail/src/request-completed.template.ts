@@ -93,8 +93,11 @@ function positiveWholeNumber(value: number, what: string): number {
   return value;
 }
 
+// Building an Intl formatter costs far more than using one, and every completion email formats.
+const COUNT_FORMATS = { de: new Intl.NumberFormat('de-DE'), en: new Intl.NumberFormat('en-GB') };
+
 function formatCount(count: number, lang: MailLocale): string {
-  return new Intl.NumberFormat(lang === 'de' ? 'de-DE' : 'en-GB').format(count);
+  return (lang === 'de' ? COUNT_FORMATS.de : COUNT_FORMATS.en).format(count);
 }
 
 // Follows "in" / "from" (en) and "in" / "aus" (de, dative).

@@ -6,6 +6,11 @@ import {
   SystemExecutionEntity,
   type SystemOutcomeRecord,
 } from '../entities/system-execution.entity';
+import type { PrivacyRequestEntity } from '../entities/privacy-request.entity';
+import type { NewAccessPackage } from './access-package.repository';
+import { AUDIT_INSERT_COLUMNS, auditColumnArrays, auditInsertValues, auditSelectList, type NewAuditEvent } from './audit-insert';
+import type { NewOutboxMessage } from './outbox.repository';
+import { preparedQuery } from './prepared-query';
 import { updateReturning } from './update-returning';
 
 export interface NewExecution {
@@ -19,6 +24,156 @@ export interface NewExecution {
 export interface ExecutionSnapshot {
   execution: RequestExecutionEntity;
   systems: SystemExecutionEntity[];
+}
+
+/** The request columns execution works from. */
+export type ExecutionRequest = Pick<PrivacyRequestEntity, 'id' | 'type' | 'status' | 'personalData' | 'language' | 'reference' | 'dueOn'>;
+
+/** A request with its execution row and systems (both empty before the run starts), read at once. */
+export interface ExecutionView {
+  request: ExecutionRequest;
+  execution: Pick<RequestExecutionEntity, 'run' | 'subject' | 'datamapSha256'> | null;
+  systems: SystemExecutionEntity[];
+}
+
+/** What one attempt of a system job works from, once it has claimed the system. */
+export interface ClaimedAttempt {
+  request: Pick<ExecutionRequest, 'id' | 'type' | 'status' | 'personalData'>;
+  execution: Pick<RequestExecutionEntity, 'subject' | 'datamapSha256'> | null;
+}
+
+/** A system's end as `finish` records it. */
+export interface SystemFinish {
+  status: Extract<SystemExecutionStatus, 'done' | 'awaiting_callback' | 'failed'>;
+  outcome?: SystemOutcomeRecord | null;
+  outcomeSha256?: string | null;
+  errorCode?: string | null;
+  errorMessage?: string | null;
+  providerReference?: string | null;
+  callbackDeadline?: Date | null;
+  at: Date;
+}
+
+/** The request leaving `in_progress` (completed or failed) with everything that goes with it. */
+export interface RunClosing {
+  requestId: string;
+  fromStatus: string;
+  toStatus: string;
+  /** Set on completion; null leaves the column as it is. */
+  closedAt: Date | null;
+  /** The execution's end; null leaves it open (a failed run can be retried). */
+  finishedAt: Date | null;
+  accessPackage: Omit<NewAccessPackage, 'requestId'> | null;
+  /** In the order they happened. */
+  audit: NewAuditEvent[];
+  message: NewOutboxMessage;
+}
+
+// A status change as TypeORM's update() writes it: the version and update timestamp move too.
+const REQUEST_STATUS_SET = `status = $3::varchar, updated_at = now(), version = version + 1`;
+
+// The SET and WHERE of a system's end, shared by `finish` and `finishWithAudit` ($1–$11). Nothing
+// changes a system that is done, so a job that runs twice records (and certifies) once.
+const FINISH_SYSTEM = `UPDATE system_execution
+          SET status = $4::varchar, outcome = COALESCE($5::jsonb, outcome), outcome_sha256 = COALESCE($6::char(64), outcome_sha256),
+              error_code = $7::varchar, error_message = $8::varchar, provider_reference = COALESCE($9::varchar, provider_reference),
+              callback_deadline = $10::timestamptz,
+              finished_at = CASE WHEN $4::varchar = 'awaiting_callback' THEN NULL ELSE $11::timestamptz END,
+              updated_at = $11::timestamptz
+        WHERE request_id = $1 AND system_key = $2 AND run = $3 AND status <> 'done'`;
+
+// One statement each for the hot path of a run (start, each system's claim and end, the close):
+// a round trip costs more than the SQL on this hardware, and a single statement is its own
+// transaction, so BEGIN and COMMIT go too. Dependent writes select from the guarding UPDATE's
+// RETURNING, so nothing is written when it matched no row; the audit chain's deferred trigger
+// still links the events at commit.
+const START_RUN = `
+  WITH r AS (
+    UPDATE privacy_request SET ${REQUEST_STATUS_SET} WHERE id = $1 AND status = $2 RETURNING id
+  ), e AS (
+    INSERT INTO request_execution (request_id, run, subject, datamap_sha256, started_at)
+    SELECT r.id, 1, $4::bytea, $5::char(64), $6::timestamptz FROM r
+  ), s AS (
+    INSERT INTO system_execution (request_id, system_key, run, status)
+    SELECT r.id, key, 1, 'pending' FROM r, unnest($7::varchar[]) AS key
+  ), a AS (
+    INSERT INTO audit_event (${AUDIT_INSERT_COLUMNS}) SELECT ${auditSelectList('r', 8)} FROM r
+  )
+  SELECT count(*)::int AS n FROM r`;
+
+const CLAIM_ATTEMPT = `
+  WITH s AS (
+    UPDATE system_execution
+       SET status = 'running', attempts = attempts + 1, started_at = COALESCE(started_at, $4::timestamptz), updated_at = $4::timestamptz
+     WHERE request_id = $1 AND system_key = $2 AND run = $3 AND status IN ('pending', 'running', 'failed')
+     RETURNING request_id
+  )
+  SELECT r.id, r.type, r.status, r.personal_data, e.subject, e.datamap_sha256
+    FROM s JOIN privacy_request r ON r.id = s.request_id LEFT JOIN request_execution e ON e.request_id = s.request_id`;
+
+const FINISH_WITH_AUDIT = `
+  WITH s AS (${FINISH_SYSTEM} RETURNING request_id AS id), a AS (
+    INSERT INTO audit_event (${AUDIT_INSERT_COLUMNS}) SELECT ${auditSelectList('s', 12)} FROM s
+  )
+  SELECT count(*)::int AS n FROM s`;
+
+const VIEW = `
+  SELECT r.id, r.type, r.status, r.personal_data, r.language, r.reference, r.due_on::text AS due_on,
+         e.run AS execution_run, e.subject, e.datamap_sha256,
+         s.system_key, s.run, s.status AS system_status, s.attempts, s.outcome, s.outcome_sha256, s.error_code, s.error_message,
+         s.provider_reference, s.callback_deadline, s.started_at, s.finished_at, s.updated_at
+    FROM privacy_request r
+    LEFT JOIN request_execution e ON e.request_id = r.id
+    LEFT JOIN system_execution s ON s.request_id = r.id
+   WHERE r.id = $1
+   ORDER BY s.system_key`;
+
+const CLOSE_RUN = `
+  WITH r AS (
+    UPDATE privacy_request SET ${REQUEST_STATUS_SET}, closed_at = COALESCE($4::timestamptz, closed_at)
+     WHERE id = $1 AND status = $2 RETURNING id
+  ), e AS (
+    UPDATE request_execution SET finished_at = $5::timestamptz FROM r WHERE request_execution.request_id = r.id AND $5::timestamptz IS NOT NULL
+  ), p AS (
+    INSERT INTO access_package (id, request_id, token_hash, expires_at, downloads_remaining, bytes, sha256)
+    SELECT $6::uuid, r.id, $7::bytea, $8::timestamptz, $9::int, $10::bigint, $11::char(64) FROM r WHERE $6::uuid IS NOT NULL
+  ), a AS (
+    INSERT INTO audit_event (${AUDIT_INSERT_COLUMNS})
+    SELECT r.id, x.actor_type, x.actor_id, x.action, x.from_status, x.to_status, x.reason, x.data::jsonb, x.occurred_at, x.content_hash
+      FROM r, unnest($12::varchar[], $13::varchar[], $14::varchar[], $15::varchar[], $16::varchar[], $17::varchar[], $18::text[],
+                     $19::timestamptz[], $20::char(64)[])
+              WITH ORDINALITY AS x(actor_type, actor_id, action, from_status, to_status, reason, data, occurred_at, content_hash, n)
+     ORDER BY x.n
+  ), o AS (
+    INSERT INTO outbox_message (id, request_id, channel, template, payload)
+    SELECT $21::uuid, r.id, $22::varchar, $23::varchar, $24::bytea FROM r
+  )
+  SELECT count(*)::int AS n FROM r`;
+
+interface ViewRow {
+  id: string;
+  type: ExecutionRequest['type'];
+  status: ExecutionRequest['status'];
+  personal_data: Buffer;
+  language: string;
+  reference: string;
+  due_on: string;
+  execution_run: number | null;
+  subject: Buffer | null;
+  datamap_sha256: string | null;
+  system_key: string | null;
+  run: number;
+  system_status: SystemExecutionStatus;
+  attempts: number;
+  outcome: SystemOutcomeRecord | null;
+  outcome_sha256: string | null;
+  error_code: string | null;
+  error_message: string | null;
+  provider_reference: string | null;
+  callback_deadline: Date | null;
+  started_at: Date | null;
+  finished_at: Date | null;
+  updated_at: Date;
 }
 
 // Execution state of approved requests: one row per request, one per (request, system).
@@ -36,6 +191,49 @@ export class ExecutionRepository {
        SELECT $1, key, 1, 'pending' FROM unnest($2::varchar[]) AS key`,
       [execution.requestId, execution.systemKeys],
     );
+  }
+
+  /**
+   * Moves the request from `fromStatus` to `toStatus` and records run 1 with its systems and the
+   * audit event, in one statement. False when the request was no longer in `fromStatus`.
+   */
+  async startRun(run: NewExecution & { fromStatus: string; toStatus: string; audit: NewAuditEvent }): Promise<boolean> {
+    const rows = await preparedQuery<{ n: number }>(this.dataSource, 'rightsdesk_start_run', START_RUN, [
+      run.requestId,
+      run.fromStatus,
+      run.toStatus,
+      run.subject,
+      run.datamapSha256,
+      run.startedAt,
+      run.systemKeys,
+      ...auditInsertValues(run.audit).slice(1),
+    ]);
+    return rows[0]?.n === 1;
+  }
+
+  /** The request, its execution and its systems in one read. */
+  async view(requestId: string): Promise<ExecutionView | null> {
+    const rows = await preparedQuery<ViewRow>(this.dataSource, 'rightsdesk_execution_view', VIEW, [requestId]);
+    const first = rows[0];
+    if (!first) {
+      return null;
+    }
+    return {
+      request: {
+        id: first.id,
+        type: first.type,
+        status: first.status,
+        personalData: first.personal_data,
+        language: first.language,
+        reference: first.reference,
+        dueOn: first.due_on,
+      },
+      execution:
+        first.execution_run === null || first.subject === null || first.datamap_sha256 === null
+          ? null
+          : { run: first.execution_run, subject: first.subject, datamapSha256: first.datamap_sha256 },
+      systems: rows.filter((row) => row.system_key !== null).map((row) => toSystem(row)),
+    };
   }
 
   findExecution(requestId: string, tx?: EntityManager): Promise<RequestExecutionEntity | null> {
@@ -59,62 +257,69 @@ export class ExecutionRepository {
   }
 
   /**
-   * Claims a system for one attempt of the given run. Null when the system is already finished
-   * (done or awaiting a provider) or belongs to another run: the job then has nothing to do.
+   * Claims a system for one attempt and reads what the attempt works from, in one statement. Null
+   * when the system is already finished (done or awaiting a provider) or belongs to another run:
+   * the job then has nothing to do.
    */
-  async startAttempt(requestId: string, systemKey: string, run: number, now: Date): Promise<SystemExecutionEntity | null> {
-    const rows = await updateReturning<{ request_id: string }>(
-      this.dataSource,
-      `UPDATE system_execution
-          SET status = 'running', attempts = attempts + 1, started_at = COALESCE(started_at, $4::timestamptz), updated_at = $4::timestamptz
-        WHERE request_id = $1 AND system_key = $2 AND run = $3 AND status IN ('pending', 'running', 'failed')
-        RETURNING request_id`,
-      [requestId, systemKey, run, now],
-    );
-    return rows.length === 0 ? null : this.findSystem(requestId, systemKey);
+  async claimAttempt(requestId: string, systemKey: string, run: number, now: Date): Promise<ClaimedAttempt | null> {
+    const rows = await preparedQuery<{
+      id: string;
+      type: ExecutionRequest['type'];
+      status: ExecutionRequest['status'];
+      personal_data: Buffer;
+      subject: Buffer | null;
+      datamap_sha256: string | null;
+    }>(this.dataSource, 'rightsdesk_claim_attempt', CLAIM_ATTEMPT, [requestId, systemKey, run, now]);
+    const row = rows[0];
+    if (!row) {
+      return null;
+    }
+    return {
+      request: { id: row.id, type: row.type, status: row.status, personalData: row.personal_data },
+      execution: row.subject === null || row.datamap_sha256 === null ? null : { subject: row.subject, datamapSha256: row.datamap_sha256 },
+    };
   }
 
-  async finish(
-    tx: EntityManager,
-    requestId: string,
-    systemKey: string,
-    run: number,
-    result: {
-      status: Extract<SystemExecutionStatus, 'done' | 'awaiting_callback' | 'failed'>;
-      outcome?: SystemOutcomeRecord | null;
-      outcomeSha256?: string | null;
-      errorCode?: string | null;
-      errorMessage?: string | null;
-      providerReference?: string | null;
-      callbackDeadline?: Date | null;
-      at: Date;
-    },
-  ): Promise<boolean> {
-    const rows = await updateReturning<{ request_id: string }>(
-      tx,
-      `UPDATE system_execution
-          SET status = $4::varchar, outcome = COALESCE($5::jsonb, outcome), outcome_sha256 = COALESCE($6::char(64), outcome_sha256),
-              error_code = $7::varchar, error_message = $8::varchar, provider_reference = COALESCE($9::varchar, provider_reference),
-              callback_deadline = $10::timestamptz,
-              finished_at = CASE WHEN $4::varchar = 'awaiting_callback' THEN NULL ELSE $11::timestamptz END,
-              updated_at = $11::timestamptz
-        WHERE request_id = $1 AND system_key = $2 AND run = $3 AND status <> 'done'
-        RETURNING request_id`,
-      [
-        requestId,
-        systemKey,
-        run,
-        result.status,
-        result.outcome ? JSON.stringify(result.outcome) : null,
-        result.outcomeSha256 ?? null,
-        result.errorCode ?? null,
-        result.errorMessage ?? null,
-        result.providerReference ?? null,
-        result.callbackDeadline ?? null,
-        result.at,
-      ],
-    );
+  async finish(tx: EntityManager, requestId: string, systemKey: string, run: number, result: SystemFinish): Promise<boolean> {
+    const rows = await updateReturning<{ request_id: string }>(tx, `${FINISH_SYSTEM} RETURNING request_id`, finishValues(requestId, systemKey, run, result));
     return rows.length > 0;
+  }
+
+  /** `finish` and, when it recorded the end, the audit event: one statement, one transaction. */
+  async finishWithAudit(requestId: string, systemKey: string, run: number, result: SystemFinish, audit: NewAuditEvent): Promise<boolean> {
+    const rows = await preparedQuery<{ n: number }>(this.dataSource, 'rightsdesk_finish_system', FINISH_WITH_AUDIT, [
+      ...finishValues(requestId, systemKey, run, result),
+      ...auditInsertValues(audit).slice(1),
+    ]);
+    return rows[0]?.n === 1;
+  }
+
+  /**
+   * Moves the request out of `in_progress` with the execution's end, the access package, the audit
+   * events and the email, in one statement. False when the request was no longer in `fromStatus`.
+   */
+  async closeRun(closing: RunClosing): Promise<boolean> {
+    const pkg = closing.accessPackage;
+    const { message } = closing;
+    const rows = await preparedQuery<{ n: number }>(this.dataSource, 'rightsdesk_close_run', CLOSE_RUN, [
+      closing.requestId,
+      closing.fromStatus,
+      closing.toStatus,
+      closing.closedAt,
+      closing.finishedAt,
+      pkg?.id ?? null,
+      pkg?.tokenHash ?? null,
+      pkg?.expiresAt ?? null,
+      pkg?.downloadsRemaining ?? null,
+      pkg?.bytes ?? null,
+      pkg?.sha256 ?? null,
+      ...auditColumnArrays(closing.audit),
+      message.id,
+      message.channel,
+      message.template,
+      message.payload,
+    ]);
+    return rows[0]?.n === 1;
   }
 
   /** A provider's callback for a system that is waiting on it (matched by its reference). */
@@ -174,4 +379,39 @@ export class ExecutionRepository {
     );
     return rows;
   }
+}
+
+function finishValues(requestId: string, systemKey: string, run: number, result: SystemFinish): unknown[] {
+  return [
+    requestId,
+    systemKey,
+    run,
+    result.status,
+    result.outcome ? JSON.stringify(result.outcome) : null,
+    result.outcomeSha256 ?? null,
+    result.errorCode ?? null,
+    result.errorMessage ?? null,
+    result.providerReference ?? null,
+    result.callbackDeadline ?? null,
+    result.at,
+  ];
+}
+
+function toSystem(row: ViewRow): SystemExecutionEntity {
+  return Object.assign(new SystemExecutionEntity(), {
+    requestId: row.id,
+    systemKey: row.system_key,
+    run: row.run,
+    status: row.system_status,
+    attempts: row.attempts,
+    outcome: row.outcome,
+    outcomeSha256: row.outcome_sha256,
+    errorCode: row.error_code,
+    errorMessage: row.error_message,
+    providerReference: row.provider_reference,
+    callbackDeadline: row.callback_deadline,
+    startedAt: row.started_at,
+    finishedAt: row.finished_at,
+    updatedAt: row.updated_at,
+  });
 }

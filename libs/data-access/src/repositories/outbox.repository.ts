@@ -1,7 +1,35 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { OutboxMessageEntity } from '../entities/outbox-message.entity';
+import { preparedQuery } from './prepared-query';
 import { updateReturning } from './update-returning';
+
+// Every email a request sends passes these two: one named statement each, the claim returning the
+// row it took instead of reading it again.
+const CLAIM = `
+  UPDATE outbox_message
+     SET claimed_until = now() + make_interval(secs => $2), attempts = attempts + 1
+   WHERE id = $1 AND status = 'pending' AND (claimed_until IS NULL OR claimed_until < now())
+   RETURNING id, request_id, channel, template, payload, status, attempts, claimed_until, last_error, enqueued_at, sent_at, created_at`;
+
+const MARK_SENT = `
+  UPDATE outbox_message SET status = 'sent', sent_at = now(), payload = NULL, claimed_until = NULL, last_error = NULL
+   WHERE id = $1`;
+
+interface OutboxRow {
+  id: string;
+  request_id: string | null;
+  channel: OutboxMessageEntity['channel'];
+  template: string;
+  payload: Buffer | null;
+  status: OutboxMessageEntity['status'];
+  attempts: number;
+  claimed_until: Date | null;
+  last_error: string | null;
+  enqueued_at: Date | null;
+  sent_at: Date | null;
+  created_at: Date;
+}
 
 export type NewOutboxMessage = Pick<OutboxMessageEntity, 'id' | 'requestId' | 'channel' | 'template'> & {
   payload: Buffer;
@@ -27,23 +55,12 @@ export class OutboxRepository {
    * sender holds an unexpired claim, so two deliveries of the same job never both send.
    */
   async claim(id: string, leaseSeconds: number): Promise<OutboxMessageEntity | null> {
-    const rows = await updateReturning<{ id: string }>(
-      this.dataSource,
-      `UPDATE outbox_message
-          SET claimed_until = now() + make_interval(secs => $2), attempts = attempts + 1
-        WHERE id = $1 AND status = 'pending' AND (claimed_until IS NULL OR claimed_until < now())
-        RETURNING id`,
-      [id, leaseSeconds],
-    );
-    return rows.length === 0 ? null : this.findById(id);
+    const [row] = await preparedQuery<OutboxRow>(this.dataSource, 'rightsdesk_outbox_claim', CLAIM, [id, leaseSeconds]);
+    return row ? toEntity(row) : null;
   }
 
   async markSent(id: string): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE outbox_message SET status = 'sent', sent_at = now(), payload = NULL, claimed_until = NULL, last_error = NULL
-        WHERE id = $1`,
-      [id],
-    );
+    await preparedQuery(this.dataSource, 'rightsdesk_outbox_mark_sent', MARK_SENT, [id]);
   }
 
   async release(id: string, error: string): Promise<void> {
@@ -88,4 +105,21 @@ export class OutboxRepository {
     );
     return rows.map((row) => row.id);
   }
+}
+
+function toEntity(row: OutboxRow): OutboxMessageEntity {
+  return Object.assign(new OutboxMessageEntity(), {
+    id: row.id,
+    requestId: row.request_id,
+    channel: row.channel,
+    template: row.template,
+    payload: row.payload,
+    status: row.status,
+    attempts: row.attempts,
+    claimedUntil: row.claimed_until,
+    lastError: row.last_error,
+    enqueuedAt: row.enqueued_at,
+    sentAt: row.sent_at,
+    createdAt: row.created_at,
+  });
 }

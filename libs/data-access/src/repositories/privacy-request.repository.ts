@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, LessThan, type EntityManager } from 'typeorm';
 import { PrivacyRequestEntity } from '../entities/privacy-request.entity';
+import { AUDIT_INSERT_COLUMNS, auditInsertValues, auditSelectList, type NewAuditEvent } from './audit-insert';
+import { preparedQuery } from './prepared-query';
 import { updateReturning } from './update-returning';
 
 export type PrivacyRequestPatch = Partial<
@@ -26,6 +28,19 @@ export type PendingDuplicate = Pick<
   status: 'pending_verification';
 };
 
+// A status change with its audit event as one statement (its own transaction), guarded by the
+// status the caller read and validated; version and updated_at move as TypeORM's update() moves them.
+const CHANGE_STATUS = `
+  WITH r AS (
+    UPDATE privacy_request SET status = $3::varchar, updated_at = now(), version = version + 1
+     WHERE id = $1 AND status = $2 RETURNING id
+  ), a AS (
+    INSERT INTO audit_event (${AUDIT_INSERT_COLUMNS}) SELECT ${auditSelectList('r', 4)} FROM r
+  )
+  SELECT count(*)::int AS n FROM r`;
+
+const FIND_STATUS = `SELECT id, type, status FROM privacy_request WHERE id = $1`;
+
 @Injectable()
 export class PrivacyRequestRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -36,6 +51,31 @@ export class PrivacyRequestRepository {
 
   findById(id: string, tx?: EntityManager): Promise<PrivacyRequestEntity | null> {
     return this.repo(tx).findOneBy({ id });
+  }
+
+  /** What a status change decides on, read without TypeORM's per-query overhead. */
+  async findStatus(id: string): Promise<Pick<PrivacyRequestEntity, 'id' | 'type' | 'status'> | null> {
+    const rows = await preparedQuery<Pick<PrivacyRequestEntity, 'id' | 'type' | 'status'>>(
+      this.dataSource,
+      'rightsdesk_request_status',
+      FIND_STATUS,
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
+  /**
+   * Moves the request from `from` to `to` and appends the audit event, in one statement. False
+   * (and nothing written) when the request is no longer in `from`: the caller reads and decides again.
+   */
+  async changeStatus(id: string, from: string, to: string, audit: NewAuditEvent): Promise<boolean> {
+    const rows = await preparedQuery<{ n: number }>(this.dataSource, 'rightsdesk_change_status', CHANGE_STATUS, [
+      id,
+      from,
+      to,
+      ...auditInsertValues(audit).slice(1),
+    ]);
+    return rows[0]?.n === 1;
   }
 
   findByReference(reference: string, tx?: EntityManager): Promise<PrivacyRequestEntity | null> {

@@ -37,8 +37,10 @@ export class ExecutionService {
 
   async approve(requestId: string, actor: Actor): Promise<void> {
     this.dataMap.get();
-    await this.transactions.run(async (tx) => {
-      const request = await this.requests.findByIdForUpdate(tx, requestId);
+    // No lock held across round trips: the write is guarded by the status read here, so a change
+    // in between makes it write nothing, and the next read decides again (or refuses).
+    for (let attempt = 1; ; attempt += 1) {
+      const request = await this.requests.findStatus(requestId);
       if (!request) {
         throw new RequestException('not_found', 'No such request.');
       }
@@ -47,8 +49,7 @@ export class ExecutionService {
         throw new RequestException('forbidden', "Removing a child's data needs an officer's approval.");
       }
       const to = nextStatus(request.status, 'approve');
-      await this.requests.update(tx, requestId, { status: to });
-      await this.audit.record(tx, {
+      const event = this.audit.event({
         requestId,
         actorType: actor.type,
         actorId: actor.id,
@@ -56,67 +57,73 @@ export class ExecutionService {
         fromStatus: request.status,
         toStatus: to,
       });
-    });
+      if (await this.requests.changeStatus(requestId, request.status, to, event)) {
+        break;
+      }
+      if (attempt >= 3) {
+        throw new RequestException('conflict', 'The request changed while it was being approved; try again.');
+      }
+    }
     await this.enqueueStart(requestId);
   }
 
   /** The start-execution job: resolve the subject once, record the plan, then hand out the flow. */
   async start(requestId: string): Promise<void> {
-    const request = await this.requests.findById(requestId);
+    const view = await this.executions.view(requestId);
+    const request = view?.request;
     if (!request || (request.status !== 'approved' && request.status !== 'in_progress')) {
       return;
     }
-    if (request.status === 'approved') {
-      const map = this.dataMap.get();
-      const record = this.cipher.decryptJson<SubjectRecord>(request.personalData);
-      const corrections =
-        request.type === 'rectification'
-          ? resolveCorrections(map, (record.details as { corrections: Array<{ field: string; newValue: string }> }).corrections)
-          : undefined;
-      const systems = participatingSystems(map, request.type, corrections).map((system) => system.key);
-      const identities = identitiesFor(request.type, record);
-      // Keys other systems need (an S3 prefix by customer id) are read before anything changes: a
-      // parallel erasure could otherwise delete the row that says which objects are the subject's.
-      const subject: Subject = { identities, keys: await this.resolveKeys(map, { identities, keys: {} }) };
-      const sealed: ExecutionSubjectRecord = { version: 1, subject };
-      const started = await this.transactions.run(async (tx) => {
-        const locked = await this.requests.findByIdForUpdate(tx, requestId);
-        if (locked?.status !== 'approved') {
-          return false;
-        }
-        const to = nextStatus(locked.status, 'start');
-        await this.requests.update(tx, requestId, { status: to });
-        await this.executions.create(tx, {
-          requestId,
-          subject: this.cipher.encryptJson(sealed),
-          datamapSha256: map.sha256,
-          startedAt: this.clock.now(),
-          systemKeys: systems,
-        });
-        await this.audit.record(tx, {
-          requestId,
-          actorType: 'system',
-          action: 'execution_started',
-          fromStatus: locked.status,
-          toStatus: to,
-          data: { systems, datamapSha256: map.sha256, unmatchedCorrections: corrections?.unmatched.length ?? 0 },
-        });
-        return true;
-      });
-      if (!started) {
-        return;
-      }
+    if (request.status === 'in_progress') {
+      // A redelivered job: the run was recorded, its flow may or may not have reached Redis.
+      await this.ensureFlow(requestId);
+      return;
     }
-    await this.ensureFlow(requestId);
+    const map = this.dataMap.get();
+    const record = this.cipher.decryptJson<SubjectRecord>(request.personalData);
+    const corrections =
+      request.type === 'rectification'
+        ? resolveCorrections(map, (record.details as { corrections: Array<{ field: string; newValue: string }> }).corrections)
+        : undefined;
+    const systems = participatingSystems(map, request.type, corrections).map((system) => system.key);
+    const identities = identitiesFor(request.type, record);
+    // Keys other systems need (an S3 prefix by customer id) are read before anything changes: a
+    // parallel erasure could otherwise delete the row that says which objects are the subject's.
+    const subject: Subject = { identities, keys: await this.resolveKeys(map, { identities, keys: {} }) };
+    const sealed: ExecutionSubjectRecord = { version: 1, subject };
+    const to = nextStatus(request.status, 'start');
+    // Guarded by the status read above: a concurrent start that got there first leaves nothing to do.
+    const started = await this.executions.startRun({
+      requestId,
+      fromStatus: request.status,
+      toStatus: to,
+      subject: this.cipher.encryptJson(sealed),
+      datamapSha256: map.sha256,
+      startedAt: this.clock.now(),
+      systemKeys: systems,
+      audit: this.audit.event({
+        requestId,
+        actorType: 'system',
+        action: 'execution_started',
+        fromStatus: request.status,
+        toStatus: to,
+        data: { systems, datamapSha256: map.sha256, unmatchedCorrections: corrections?.unmatched.length ?? 0 },
+      }),
+    });
+    if (started) {
+      // A brand-new run has no jobs in Redis yet, so there is nothing to look up first; if this add
+      // fails the job is retried and takes the redelivery path above.
+      await this.queue.addExecutionFlow(requestId, 1, systems);
+    }
   }
 
   /** Adds the run's flow unless Redis already has it. */
   async ensureFlow(requestId: string): Promise<'added' | 'present' | 'none'> {
-    const snapshot = await this.executions.snapshot(requestId);
-    if (!snapshot) {
+    const view = await this.executions.view(requestId);
+    if (!view?.execution) {
       return 'none';
     }
-    const { run } = snapshot.execution;
+    const { run } = view.execution;
     const finalize = { name: 'finalize-request', data: { requestId, run } } as const;
     const state = await this.queue.jobState(finalize, executionJobId('finalize-request', requestId, run));
     if (state === 'failed') {
@@ -126,7 +133,7 @@ export class ExecutionService {
     if (state !== null) {
       return 'present';
     }
-    const open = snapshot.systems.filter((s) => s.status === 'pending' || s.status === 'running').map((s) => s.systemKey);
+    const open = view.systems.filter((s) => s.status === 'pending' || s.status === 'running').map((s) => s.systemKey);
     await this.queue.addExecutionFlow(requestId, run, open);
     return 'added';
   }

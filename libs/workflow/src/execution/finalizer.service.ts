@@ -2,15 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@rightsdesk/config';
 import { hasFiles } from '@rightsdesk/connectors';
-import {
-  AccessPackageRepository,
-  DatabaseTransactions,
-  ExecutionRepository,
-  PrivacyRequestRepository,
-  type PrivacyRequestEntity,
-  type SystemExecutionEntity,
-  type Tx,
-} from '@rightsdesk/data-access';
+import { type ExecutionRequest, ExecutionRepository, type NewOutboxMessage, type SystemExecutionEntity } from '@rightsdesk/data-access';
 import { nextStatus, toCalendarDate } from '@rightsdesk/domain';
 import type { MailLocale } from '@rightsdesk/mail';
 import { AccessPackageBuilder, PackageStore } from '../access-package';
@@ -32,10 +24,7 @@ export class ExecutionFinalizer {
   private readonly logger = new Logger(ExecutionFinalizer.name);
 
   constructor(
-    private readonly transactions: DatabaseTransactions,
-    private readonly requests: PrivacyRequestRepository,
     private readonly executions: ExecutionRepository,
-    private readonly packagesRepo: AccessPackageRepository,
     private readonly audit: AuditTrail,
     private readonly outbox: OutboxService,
     private readonly cipher: FieldCipher,
@@ -47,12 +36,11 @@ export class ExecutionFinalizer {
   ) {}
 
   async finalize(requestId: string, run: number): Promise<FinalizeOutcome> {
-    const request = await this.requests.findById(requestId);
-    const snapshot = request?.status === 'in_progress' ? await this.executions.snapshot(requestId) : null;
-    if (!request || !snapshot || snapshot.execution.run !== run) {
+    const view = await this.executions.view(requestId);
+    if (view?.request.status !== 'in_progress' || view.execution?.run !== run) {
       return 'skipped';
     }
-    const systems = snapshot.systems;
+    const { request, systems } = view;
     if (systems.some((s) => s.status === 'pending' || s.status === 'running')) {
       // A child ended without recording its end (its database write failed): retry later.
       throw new Error('systems of this run have not finished');
@@ -69,52 +57,57 @@ export class ExecutionFinalizer {
     return 'completed';
   }
 
-  private async complete(request: PrivacyRequestEntity, systems: SystemExecutionEntity[]): Promise<void> {
+  private async complete(request: ExecutionRequest, systems: SystemExecutionEntity[]): Promise<void> {
     const now = this.clock.now();
     const built = request.type === 'access' ? await this.buildPackage(request, systems, now) : null;
     const subject = this.cipher.decryptJson<SubjectRecord>(request.personalData);
-    const done = await this.transactions.run(async (tx) => {
-      const locked = await this.requests.findByIdForUpdate(tx, request.id);
-      if (locked?.status !== 'in_progress') {
-        return false;
-      }
-      const to = nextStatus(locked.status, 'complete');
-      await this.requests.update(tx, request.id, { status: to, closedAt: now });
-      await this.executions.markFinished(tx, request.id, now);
-      if (built) {
-        await this.packagesRepo.add(tx, {
-          id: built.packageId,
-          requestId: request.id,
-          tokenHash: this.hash.token(built.token),
-          expiresAt: built.expiresAt,
-          downloadsRemaining: this.config.execution.packageMaxDownloads,
-          bytes: String(built.bytes),
-          sha256: built.sha256,
-        });
-        await this.audit.record(tx, {
-          requestId: request.id,
-          actorType: 'system',
-          action: 'access_package_created',
-          data: { packageId: built.packageId, bytes: built.bytes, sha256: built.sha256, expiresAt: built.expiresAt.toISOString() },
-        });
-      }
-      await this.audit.record(tx, {
+    const to = nextStatus(request.status, 'complete');
+    const audit = [
+      ...(built
+        ? [
+            this.audit.event({
+              requestId: request.id,
+              actorType: 'system',
+              action: 'access_package_created',
+              data: { packageId: built.packageId, bytes: built.bytes, sha256: built.sha256, expiresAt: built.expiresAt.toISOString() },
+            }),
+          ]
+        : []),
+      this.audit.event({
         requestId: request.id,
         actorType: 'system',
         action: 'request_completed',
-        fromStatus: locked.status,
+        fromStatus: request.status,
         toStatus: to,
         data: { systems: systems.map((s) => ({ system: s.systemKey, outcomeSha256: s.outcomeSha256 })) },
-      });
-      await this.completionEmail(tx, request, subject.email, systems.length, built);
-      return true;
+      }),
+    ];
+    // Guarded by the status read in finalize(): a second finalize of the run writes nothing.
+    const done = await this.executions.closeRun({
+      requestId: request.id,
+      fromStatus: request.status,
+      toStatus: to,
+      closedAt: now,
+      finishedAt: now,
+      accessPackage: built
+        ? {
+            id: built.packageId,
+            tokenHash: this.hash.token(built.token),
+            expiresAt: built.expiresAt,
+            downloadsRemaining: this.config.execution.packageMaxDownloads,
+            bytes: String(built.bytes),
+            sha256: built.sha256,
+          }
+        : null,
+      audit,
+      message: this.completionEmail(request, subject.email, systems.length, built),
     });
     if (done && built) {
       await this.store.deleteParts(request.id);
     }
   }
 
-  private async buildPackage(request: PrivacyRequestEntity, systems: SystemExecutionEntity[], now: Date) {
+  private async buildPackage(request: ExecutionRequest, systems: SystemExecutionEntity[], now: Date) {
     const map = this.dataMap.get();
     const packageId = randomUUID();
     const bySystem = new Map(systems.map((s) => [s.systemKey, s]));
@@ -142,14 +135,13 @@ export class ExecutionFinalizer {
     return { packageId, token: newToken(), expiresAt, bytes: result.bytes, sha256: result.sha256 };
   }
 
-  private async completionEmail(
-    tx: Tx,
-    request: PrivacyRequestEntity,
+  private completionEmail(
+    request: ExecutionRequest,
     to: string,
     systemCount: number,
     built: { token: string; expiresAt: Date } | null,
-  ): Promise<void> {
-    await this.outbox.addEmail(tx, request.id, to, {
+  ): NewOutboxMessage {
+    return this.outbox.prepareEmail(request.id, to, {
       template: 'request_completed',
       locale: request.language as MailLocale,
       params: {
@@ -168,24 +160,28 @@ export class ExecutionFinalizer {
     });
   }
 
-  private async fail(request: PrivacyRequestEntity, failed: SystemExecutionEntity[]): Promise<void> {
+  private async fail(request: ExecutionRequest, failed: SystemExecutionEntity[]): Promise<void> {
     const failedSystems = failed.map((s) => ({ system: s.systemKey, errorCode: s.errorCode ?? 'unknown_error' }));
-    await this.transactions.run(async (tx) => {
-      const locked = await this.requests.findByIdForUpdate(tx, request.id);
-      if (locked?.status !== 'in_progress') {
-        return;
-      }
-      const to = nextStatus(locked.status, 'fail');
-      await this.requests.update(tx, request.id, { status: to });
-      await this.audit.record(tx, {
-        requestId: request.id,
-        actorType: 'system',
-        action: 'request_failed',
-        fromStatus: locked.status,
-        toStatus: to,
-        data: { systems: failedSystems },
-      });
-      await this.outbox.addEmail(tx, request.id, this.config.officers.email, {
+    const to = nextStatus(request.status, 'fail');
+    await this.executions.closeRun({
+      requestId: request.id,
+      fromStatus: request.status,
+      toStatus: to,
+      closedAt: null,
+      // Left open: the officers may retry the failed systems in a new run.
+      finishedAt: null,
+      accessPackage: null,
+      audit: [
+        this.audit.event({
+          requestId: request.id,
+          actorType: 'system',
+          action: 'request_failed',
+          fromStatus: request.status,
+          toStatus: to,
+          data: { systems: failedSystems },
+        }),
+      ],
+      message: this.outbox.prepareEmail(request.id, this.config.officers.email, {
         template: 'execution_failed',
         locale: 'en',
         params: {
@@ -196,7 +192,7 @@ export class ExecutionFinalizer {
           dueOn: request.dueOn,
           consoleUrl: `${this.config.http.publicUrl}/console/requests/${request.id}`,
         },
-      });
+      }),
     });
     this.logger.warn({ requestId: request.id, systems: failedSystems }, 'request failed');
   }

@@ -2,13 +2,7 @@ import { createHash, createHmac } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig, deriveKey } from '@rightsdesk/config';
 import type { ActionContext, ActionResult, Connector, Subject } from '@rightsdesk/connectors';
-import {
-  DatabaseTransactions,
-  ExecutionRepository,
-  PrivacyRequestRepository,
-  type PrivacyRequestEntity,
-  type SystemOutcomeRecord,
-} from '@rightsdesk/data-access';
+import { type ClaimedAttempt, ExecutionRepository, type PrivacyRequestEntity, type SystemOutcomeRecord } from '@rightsdesk/data-access';
 import { PackageStore } from '../access-package';
 import { AuditTrail } from '../audit/audit-trail.service';
 import type { SubjectRecord } from '../intake/subject-record';
@@ -27,8 +21,6 @@ export class SystemExecutor {
   private readonly hashKey: Buffer;
 
   constructor(
-    private readonly transactions: DatabaseTransactions,
-    private readonly requests: PrivacyRequestRepository,
     private readonly executions: ExecutionRepository,
     private readonly audit: AuditTrail,
     private readonly cipher: FieldCipher,
@@ -41,12 +33,13 @@ export class SystemExecutor {
   }
 
   async execute(job: { requestId: string; systemKey: string; run: number }, attempt: number): Promise<void> {
-    const row = await this.executions.startAttempt(job.requestId, job.systemKey, job.run, this.clock.now());
-    const request = row ? await this.requests.findById(job.requestId) : null;
-    const execution = request ? await this.executions.findExecution(job.requestId) : null;
-    if (!row || !request || !execution || request.status !== 'in_progress') {
+    // Claim and read in one round trip; the claim counts the attempt even when there is nothing to do.
+    const claimed = await this.executions.claimAttempt(job.requestId, job.systemKey, job.run, this.clock.now());
+    const execution = claimed?.execution;
+    if (!claimed || !execution || claimed.request.status !== 'in_progress') {
       return;
     }
+    const { request } = claimed;
     const { subject } = this.cipher.decryptJson<ExecutionSubjectRecord>(execution.subject);
     const context: ActionContext = {
       requestId: request.id,
@@ -71,7 +64,7 @@ export class SystemExecutor {
 
   private async act(
     connector: Connector,
-    request: PrivacyRequestEntity,
+    request: ClaimedAttempt['request'],
     subject: Subject,
     context: ActionContext,
     systemKey: string,
@@ -109,44 +102,43 @@ export class SystemExecutor {
 
   private async recordResult(
     job: { requestId: string; systemKey: string; run: number },
-    request: PrivacyRequestEntity,
+    request: ClaimedAttempt['request'],
     datamapSha256: string,
     result: ActionResult,
     unmatched: string[] | undefined,
   ): Promise<void> {
     const at = this.clock.now();
     const system = this.dataMap.system(job.systemKey);
-    await this.transactions.run(async (tx) => {
-      if (result.state === 'pending') {
-        const hours = system?.kind === 'webhook' ? system.connection.callbackDeadlineHours : 72;
-        const recorded = await this.executions.finish(tx, job.requestId, job.systemKey, job.run, {
+    if (result.state === 'pending') {
+      const hours = system?.kind === 'webhook' ? system.connection.callbackDeadlineHours : 72;
+      await this.executions.finishWithAudit(
+        job.requestId,
+        job.systemKey,
+        job.run,
+        {
           status: 'awaiting_callback',
           providerReference: result.providerReference.slice(0, 200),
           callbackDeadline: new Date(at.getTime() + hours * 3_600_000),
           at,
-        });
-        if (recorded) {
-          await this.audit.record(tx, {
-            requestId: job.requestId,
-            actorType: 'system',
-            action: 'system_awaiting_provider',
-            data: { system: job.systemKey, run: job.run },
-          });
-        }
-        return;
-      }
-      const outcome: SystemOutcomeRecord = { collections: result.collections, ...(unmatched?.length ? { unmatched } : {}) };
-      const outcomeSha256 = outcomeHash({ requestId: job.requestId, system: job.systemKey, type: request.type, datamapSha256, outcome, at });
-      const recorded = await this.executions.finish(tx, job.requestId, job.systemKey, job.run, {
-        status: 'done',
-        outcome,
-        outcomeSha256,
-        at,
-      });
-      if (!recorded) {
-        return;
-      }
-      await this.audit.record(tx, {
+        },
+        this.audit.event({
+          requestId: job.requestId,
+          actorType: 'system',
+          action: 'system_awaiting_provider',
+          data: { system: job.systemKey, run: job.run },
+        }),
+      );
+      return;
+    }
+    const outcome: SystemOutcomeRecord = { collections: result.collections, ...(unmatched?.length ? { unmatched } : {}) };
+    const outcomeSha256 = outcomeHash({ requestId: job.requestId, system: job.systemKey, type: request.type, datamapSha256, outcome, at });
+    // The certificate is written only with the outcome it certifies: a second run writes neither.
+    await this.executions.finishWithAudit(
+      job.requestId,
+      job.systemKey,
+      job.run,
+      { status: 'done', outcome, outcomeSha256, at },
+      this.audit.event({
         requestId: job.requestId,
         actorType: 'system',
         action: certificateAction(request.type),
@@ -160,28 +152,25 @@ export class SystemExecutor {
           ...(unmatched?.length ? { unmatchedCorrections: unmatched.length } : {}),
           outcomeSha256,
         },
-      });
-    });
+      }),
+    );
   }
 
-  private async recordFailure(job: { requestId: string; systemKey: string; run: number }, request: PrivacyRequestEntity, error: unknown): Promise<void> {
+  private async recordFailure(job: { requestId: string; systemKey: string; run: number }, request: ClaimedAttempt['request'], error: unknown): Promise<void> {
     const errorCode = executionErrorCode(error);
     this.logger.warn({ requestId: job.requestId, system: job.systemKey, errorCode }, 'system failed after its last attempt');
-    await this.transactions.run(async (tx) => {
-      const recorded = await this.executions.finish(tx, job.requestId, job.systemKey, job.run, {
-        status: 'failed',
-        errorCode,
-        at: this.clock.now(),
-      });
-      if (recorded) {
-        await this.audit.record(tx, {
-          requestId: request.id,
-          actorType: 'system',
-          action: 'system_failed',
-          data: { system: job.systemKey, run: job.run, errorCode },
-        });
-      }
-    });
+    await this.executions.finishWithAudit(
+      job.requestId,
+      job.systemKey,
+      job.run,
+      { status: 'failed', errorCode, at: this.clock.now() },
+      this.audit.event({
+        requestId: request.id,
+        actorType: 'system',
+        action: 'system_failed',
+        data: { system: job.systemKey, run: job.run, errorCode },
+      }),
+    );
   }
 }
 
