@@ -1,4 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
+import { namedStatement } from './named-statement';
 import type {
   ActionContext,
   ActionResult,
@@ -202,7 +203,7 @@ export class PostgresConnector implements Connector {
         return { found: 0, changed: 0 };
       case 'delete': {
         try {
-          const result = await client.query(plan.sql, plan.values);
+          const result = await client.query(namedStatement(plan.sql, plan.values));
           return { found: result.rowCount ?? 0, changed: result.rowCount ?? 0 };
         } catch (error) {
           throw connectorFailure(where, error);
@@ -215,7 +216,7 @@ export class PostgresConnector implements Connector {
 
   private async counted(client: PoolClient, where: string, sql: string, values: unknown[]): Promise<{ found: number; changed: number }> {
     try {
-      const { rows } = await client.query<{ found: string; changed: string }>(sql, values);
+      const { rows } = await client.query<{ found: string; changed: string }>(namedStatement(sql, values));
       return { found: Number(rows[0].found), changed: Number(rows[0].changed) };
     } catch (error) {
       throw connectorFailure(where, error);
@@ -224,7 +225,7 @@ export class PostgresConnector implements Connector {
 
   private async run<T extends object>(where: string, sql: string, values: unknown[]): Promise<T[]> {
     try {
-      return (await this.pool.query<T>(sql, values)).rows;
+      return (await this.pool.query<T>(namedStatement(sql, values))).rows;
     } catch (error) {
       throw connectorFailure(where, error);
     }
