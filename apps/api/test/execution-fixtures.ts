@@ -8,13 +8,20 @@ import { IntakeService, OutboxService, VerificationService } from '@rightsdesk/w
 import { linkFrom, type ApiHarness } from './api-harness';
 
 /** Files a request through intake and confirms it with the emailed link: it ends in awaiting_review. */
-export async function fileVerified(h: ApiHarness, input: { type: RequestType; email: string; [field: string]: unknown }): Promise<{ id: string; reference: string }> {
-  const { reference } = await h.app.get(IntakeService).file({ country: 'DE', language: 'en', ...input } as IntakeInput);
+export async function fileVerified(
+  h: ApiHarness,
+  input: { type: RequestType; email: string; [field: string]: unknown },
+): Promise<{ id: string; reference: string }> {
+  const { reference } = await h.app
+    .get(IntakeService)
+    .file({ country: 'DE', language: 'en', ...input } as IntakeInput);
   // The worker's relay is not running here: send what the outbox holds, as it would.
   for (const outboxId of await h.app.get(OutboxRepository).takeUnrelayed(100)) {
     await h.app.get(OutboxService).send(outboxId);
   }
-  const mail = await h.sink.waitForMessage((m) => (m.text ?? '').includes(reference) && (m.text ?? '').includes('/requests/verify'));
+  const mail = await h.sink.waitForMessage(
+    (m) => (m.text ?? '').includes(reference) && (m.text ?? '').includes('/requests/verify'),
+  );
   const token = linkFrom(mail.text ?? '', '/requests/verify').searchParams.get('token');
   if (!token) {
     throw new Error('no token in the verification link');
@@ -70,7 +77,9 @@ export async function startAcceptingProvider(): Promise<AcceptingProvider> {
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       calls.push(JSON.parse(Buffer.concat(chunks).toString('utf8')) as AcceptingProvider['calls'][number]);
-      res.writeHead(202, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'accepted', reference: `prov-${calls.length}` }));
+      res
+        .writeHead(202, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ status: 'accepted', reference: `prov-${calls.length}` }));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

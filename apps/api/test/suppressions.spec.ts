@@ -28,9 +28,17 @@ describe('GET /api/v1/suppressions/{sha256}', () => {
   });
 
   const lookup = (digest: string, authorization?: string) =>
-    h.app.inject({ method: 'GET', url: `/api/v1/suppressions/${digest}`, headers: authorization === undefined ? {} : { authorization } });
+    h.app.inject({
+      method: 'GET',
+      url: `/api/v1/suppressions/${digest}`,
+      headers: authorization === undefined ? {} : { authorization },
+    });
   const lastUsed = async (id: string) =>
-    (await h.app.get(DataSource).query<Array<{ last_used_at: Date | null }>>(`SELECT last_used_at FROM api_key WHERE id = $1`, [id]))[0].last_used_at;
+    (
+      await h.app
+        .get(DataSource)
+        .query<Array<{ last_used_at: Date | null }>>(`SELECT last_used_at FROM api_key WHERE id = $1`, [id])
+    )[0].last_used_at;
 
   it('answers suppressed with the date it was added, for a valid key, and records the key’s use', async () => {
     expect(await lastUsed(key.id)).toBeNull();
@@ -41,7 +49,10 @@ describe('GET /api/v1/suppressions/{sha256}', () => {
     expect(body).toEqual({ suppressed: true, since: expect.any(String) });
     const [row] = await h.app
       .get(DataSource)
-      .query<Array<{ created_at: Date }>>(`SELECT created_at FROM suppression_entry WHERE email_sha256 = $1`, [suppressed]);
+      .query<Array<{ created_at: Date }>>(
+        `SELECT created_at FROM suppression_entry WHERE email_sha256 = $1`,
+        [suppressed],
+      );
     expect(new Date(body.since).toISOString()).toBe(row.created_at.toISOString());
     expect(await lastUsed(key.id)).toEqual(h.clock.now());
 
@@ -63,11 +74,20 @@ describe('GET /api/v1/suppressions/{sha256}', () => {
   });
 
   it('refuses a path that is not a lower-case hex sha256 with 422, field by field', async () => {
-    for (const path of ['not-a-digest', 'g'.repeat(64), suppressed.toString('hex').toUpperCase(), suppressed.toString('hex').slice(1), `${suppressed.toString('hex')}0`]) {
+    for (const path of [
+      'not-a-digest',
+      'g'.repeat(64),
+      suppressed.toString('hex').toUpperCase(),
+      suppressed.toString('hex').slice(1),
+      `${suppressed.toString('hex')}0`,
+    ]) {
       const response = await lookup(path, `Bearer ${key.key}`);
       expect(response.statusCode).toBe(422);
       expect(response.headers['cache-control']).toBe('no-store');
-      expect(response.json()).toMatchObject({ code: 'validation_failed', fieldErrors: [expect.objectContaining({ path: 'sha256' })] });
+      expect(response.json()).toMatchObject({
+        code: 'validation_failed',
+        fieldErrors: [expect.objectContaining({ path: 'sha256' })],
+      });
     }
   });
 
@@ -93,7 +113,11 @@ describe('GET /api/v1/suppressions/{sha256}', () => {
       expect({ authorization, status: response.statusCode }).toEqual({ authorization, status: 401 });
       expect(response.headers['content-type']).toContain('application/json');
       expect(response.headers['cache-control']).toBe('no-store');
-      expect(response.json()).toEqual({ code: 'unauthorized', message: expect.any(String), requestId: expect.any(String) });
+      expect(response.json()).toEqual({
+        code: 'unauthorized',
+        message: expect.any(String),
+        requestId: expect.any(String),
+      });
       expect(response.body).not.toContain('suppressed');
     }
     // The guard runs before validation: without a key even a bad path says 401, not 422.
@@ -119,7 +143,10 @@ describe('GET /api/v1/suppressions/{sha256}', () => {
     expect(response.json()).toMatchObject({ code: 'unauthorized' });
     const unused = await h.app
       .get(DataSource)
-      .query<Array<{ n: number }>>(`SELECT count(*)::int AS n FROM api_key WHERE id <> $1 AND last_used_at IS NOT NULL`, [key.id]);
+      .query<Array<{ n: number }>>(
+        `SELECT count(*)::int AS n FROM api_key WHERE id <> $1 AND last_used_at IS NOT NULL`,
+        [key.id],
+      );
     expect(unused[0].n).toBe(0);
   });
 
@@ -143,43 +170,74 @@ describe('GET /api/v1/suppressions/{sha256}', () => {
         const base = String(Reflect.getMetadata(PATH_METADATA, controller) ?? '');
         for (const name of Object.getOwnPropertyNames(controller.prototype)) {
           const handler = (controller.prototype as Record<string, unknown>)[name];
-          if (name === 'constructor' || typeof handler !== 'function' || Reflect.getMetadata(METHOD_METADATA, handler) === undefined) {
+          if (
+            name === 'constructor' ||
+            typeof handler !== 'function' ||
+            Reflect.getMetadata(METHOD_METADATA, handler) === undefined
+          ) {
             continue;
           }
           const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod];
-          const path = `/${[base, String(Reflect.getMetadata(PATH_METADATA, handler) ?? '')].filter((p) => p && p !== '/').join('/')}`.replace(/\/+/g, '/');
-          const meta = (key: string) => (Reflect.getMetadata(key, handler) as unknown) ?? (Reflect.getMetadata(key, controller) as unknown);
-          routes.push({ method, path, public: meta(IS_PUBLIC) === true, scope: meta(API_KEY_SCOPE) as string | undefined });
+          const path =
+            `/${[base, String(Reflect.getMetadata(PATH_METADATA, handler) ?? '')].filter((p) => p && p !== '/').join('/')}`.replace(
+              /\/+/g,
+              '/',
+            );
+          const meta = (key: string) =>
+            (Reflect.getMetadata(key, handler) as unknown) ??
+            (Reflect.getMetadata(key, controller) as unknown);
+          routes.push({
+            method,
+            path,
+            public: meta(IS_PUBLIC) === true,
+            scope: meta(API_KEY_SCOPE) as string | undefined,
+          });
         }
       }
     }
     // Adding a public route is a decision: it has to be added here too.
-    expect(routes.filter((r) => r.public).map((r) => `${r.method} ${r.path}`).sort()).toEqual([
-      'GET /health/live',
-      'GET /health/ready',
-      'GET /requests/download',
-      'GET /requests/status',
-      'GET /requests/verify',
-      'POST /api/v1/providers/:system/callbacks',
-      'POST /api/v1/requests',
-      'POST /api/v1/requests/:reference/verification',
-      'POST /requests/download',
-      'POST /requests/verify',
-      'GET /api/v1/requests/:reference',
-    ].sort());
+    expect(
+      routes
+        .filter((r) => r.public)
+        .map((r) => `${r.method} ${r.path}`)
+        .sort(),
+    ).toEqual(
+      [
+        'GET /',
+        'GET /dev/mailbox',
+        'GET /health/live',
+        'GET /health/ready',
+        'GET /requests/download',
+        'GET /requests/status',
+        'GET /requests/verify',
+        'POST /api/v1/providers/:system/callbacks',
+        'POST /api/v1/requests',
+        'POST /api/v1/requests/:reference/verification',
+        'POST /requests/download',
+        'POST /requests/verify',
+        'GET /api/v1/requests/:reference',
+      ].sort(),
+    );
     const guarded = routes.filter((r) => !r.public);
     expect(guarded.length).toBeGreaterThan(0);
     for (const route of guarded) {
       const url = route.path.replace(/:[A-Za-z]+/g, 'a'.repeat(64));
       const response = await h.app.inject({ method: route.method as 'GET', url });
-      expect({ route: `${route.method} ${route.path}`, status: response.statusCode }).toEqual({ route: `${route.method} ${route.path}`, status: 401 });
+      expect({ route: `${route.method} ${route.path}`, status: response.statusCode }).toEqual({
+        route: `${route.method} ${route.path}`,
+        status: 401,
+      });
       expect(response.json()).toMatchObject({ code: 'unauthorized' });
     }
   });
 
   it('opens no other method on the route', async () => {
     for (const method of ['POST', 'PUT', 'DELETE'] as const) {
-      const response = await h.app.inject({ method, url: `/api/v1/suppressions/${other.toString('hex')}`, headers: { authorization: `Bearer ${key.key}` } });
+      const response = await h.app.inject({
+        method,
+        url: `/api/v1/suppressions/${other.toString('hex')}`,
+        headers: { authorization: `Bearer ${key.key}` },
+      });
       expect(response.statusCode).toBe(404);
     }
   });

@@ -37,23 +37,34 @@ export class AccessPackageDelivery {
 
   async download(token: string): Promise<PackageDownload> {
     const now = this.clock.now();
-    const taken = await this.transactions.run(async (tx) => {
-      const row = token ? await this.packages.takeDownload(tx, this.hash.token(token), now) : null;
-      if (!row) {
-        return null;
-      }
-      await this.audit.record(tx, {
-        requestId: row.requestId,
-        actorType: 'requester',
-        action: 'access_package_downloaded',
-        data: { packageId: row.id, downloadsRemaining: row.downloadsRemaining },
-      });
-      return row;
-    });
-    if (!taken) {
+    const tokenHash = token ? this.hash.token(token) : null;
+    const found = tokenHash ? await this.packages.findUsable(tokenHash, now) : null;
+    // The file is opened before a download is used up: when it is gone (the expiry job deleted it
+    // and has not marked the row yet) the link has expired, and no download is spent on it.
+    const stream = found ? await this.store.openPackage(found.requestId, found.id).catch(() => null) : null;
+    if (found && !stream) {
+      this.logger.warn({ requestId: found.requestId, packageId: found.id }, 'access package file missing for a usable link');
+    }
+    const taken =
+      tokenHash && stream
+        ? await this.transactions.run(async (tx) => {
+            const row = await this.packages.takeDownload(tx, tokenHash, now);
+            if (!row) {
+              return null;
+            }
+            await this.audit.record(tx, {
+              requestId: row.requestId,
+              actorType: 'requester',
+              action: 'access_package_downloaded',
+              data: { packageId: row.id, downloadsRemaining: row.downloadsRemaining },
+            });
+            return row;
+          })
+        : null;
+    if (!taken || !stream) {
+      stream?.destroy();
       throw new RequestException('package_unavailable', 'This download link is invalid, has expired or has been used up.');
     }
-    const stream = await this.store.openPackage(taken.requestId, taken.id);
     const reference = (await this.requests.findById(taken.requestId))?.reference ?? 'privacy-request';
     return { fileName: `${reference}-data.zip`, bytes: Number(taken.bytes), stream };
   }

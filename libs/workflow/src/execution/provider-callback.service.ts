@@ -9,6 +9,8 @@ import { Clock } from '../time/clock';
 import { DataMapProvider } from './data-map.provider';
 import { ExecutionReconciler } from './execution-reconciler.service';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export interface ProviderCallbackInput {
   systemKey: string;
   timestamp: string | undefined;
@@ -50,7 +52,8 @@ export class ProviderCallbackService {
       throw new RequestException('validation_failed', `The callback does not match the schema: ${parsed.error}`);
     }
     const callback = parsed.value;
-    const waiting = await this.executions.findAwaiting(callback.requestId, system.key);
+    // Our request ids are UUIDs; anything else cannot be waiting (and would make PostgreSQL throw).
+    const waiting = UUID.test(callback.requestId) ? await this.executions.findAwaiting(callback.requestId, system.key) : null;
     const request = waiting ? await this.requests.findById(callback.requestId) : null;
     if (!waiting || !request) {
       // Already recorded (a provider retrying) or never asked: nothing to change, and no way to

@@ -1,0 +1,238 @@
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { withPostgresClient } from '@rightsdesk/local-services';
+import type { TestBucket } from '@rightsdesk/testing';
+
+const ROOT = path.resolve(__dirname, '../../..');
+
+/** The address of company customer `i`; the same function names the data subjects of the tests. */
+export const customerEmail = (i: number): string => `customer-${String(i).padStart(3, '0')}@example.com`;
+
+// A company database for the end-to-end tests: customers with many orders and page views (children
+// by foreign key), so an erasure does enough work per subject for a crash to land in the middle.
+export async function seedCompany(
+  url: string,
+  options: { customers: number; ordersEach: number; pageViewsEach: number },
+): Promise<void> {
+  await withPostgresClient(url, async (client) => {
+    await client.query(`
+      CREATE TABLE customers (
+        id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        email text NOT NULL,
+        name text,
+        phone text
+      );
+      CREATE INDEX customers_email_idx ON customers (email);
+      CREATE TABLE orders (
+        id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        customer_id bigint REFERENCES customers (id),
+        shipping_address text,
+        total_cents integer NOT NULL
+      );
+      CREATE INDEX orders_customer_id_idx ON orders (customer_id);
+      CREATE TABLE page_views (
+        id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        customer_id bigint NOT NULL REFERENCES customers (id),
+        page text NOT NULL,
+        ip inet
+      );
+      CREATE INDEX page_views_customer_id_idx ON page_views (customer_id);
+    `);
+    await client.query(
+      `INSERT INTO customers (email, name, phone)
+       SELECT 'customer-' || lpad(g::text, 3, '0') || '@example.com', 'Customer ' || g, '+44 ' || g
+         FROM generate_series(0, $1::int - 1) g`,
+      [options.customers],
+    );
+    await client.query(
+      `INSERT INTO orders (customer_id, shipping_address, total_cents)
+       SELECT c.id, c.id || ' Long Street', 1000 + g FROM customers c, generate_series(1, $1::int) g`,
+      [options.ordersEach],
+    );
+    await client.query(
+      `INSERT INTO page_views (customer_id, page, ip)
+       SELECT c.id, '/page/' || g, ('10.1.' || (g % 250) || '.' || (c.id % 250))::inet FROM customers c, generate_series(1, $1::int) g`,
+      [options.pageViewsEach],
+    );
+    await client.query('ANALYZE');
+  });
+}
+
+/** One profile picture per customer, under the prefix the data map derives from the customer id. */
+export async function seedAvatars(url: string, bucket: TestBucket): Promise<void> {
+  const customers = await withPostgresClient(
+    url,
+    async (client) =>
+      (await client.query<{ id: string; email: string }>('SELECT id::text, email FROM customers')).rows,
+  );
+  for (const customer of customers) {
+    await bucket.client.send(
+      new PutObjectCommand({
+        Bucket: bucket.name,
+        Key: `avatars/${customer.id}/avatar.png`,
+        Body: Buffer.from(`png of ${customer.email}`),
+        ContentType: 'image/png',
+      }),
+    );
+  }
+}
+
+export interface CustomerHoldings {
+  orders: number;
+  pageViews: number;
+  /** md5 over the customer's row and every order and page view of theirs. */
+  fingerprint: string;
+}
+
+/** What the company database holds per customer email; an erased customer is absent. */
+export async function companySnapshot(url: string): Promise<Record<string, CustomerHoldings>> {
+  return withPostgresClient(url, async (client) => {
+    const { rows } = await client.query<{
+      email: string;
+      orders: number;
+      page_views: number;
+      fingerprint: string;
+    }>(`
+      SELECT c.email,
+             (SELECT count(*)::int FROM orders o WHERE o.customer_id = c.id) AS orders,
+             (SELECT count(*)::int FROM page_views p WHERE p.customer_id = c.id) AS page_views,
+             md5(concat_ws('|', c.id, c.name, c.phone,
+               (SELECT string_agg(concat_ws(',', o.id, o.shipping_address, o.total_cents), ';' ORDER BY o.id) FROM orders o WHERE o.customer_id = c.id),
+               (SELECT string_agg(concat_ws(',', p.id, p.page, host(p.ip)), ';' ORDER BY p.id) FROM page_views p WHERE p.customer_id = c.id))) AS fingerprint
+        FROM customers c`);
+    return Object.fromEntries(
+      rows.map((row) => [
+        row.email,
+        { orders: row.orders, pageViews: row.page_views, fingerprint: row.fingerprint },
+      ]),
+    );
+  });
+}
+
+export function companyDataMap(options: { bucket: string; envPrefix: string }): string {
+  const env = (name: string) => `{ env: ${options.envPrefix}_${name} }`;
+  // Shop concurrency 1: the erasures run one after another, which keeps the flows in flight long
+  // enough for the test to kill the worker in the middle of them.
+  return `version: 1
+systems:
+  shop:
+    kind: postgres
+    title: Shop database
+    connection:
+      url: ${env('COMPANY_URL')}
+    concurrency: 1
+    collections:
+      customers:
+        table: customers
+        primaryKey: id
+        identity: { field: email, kind: email, index: customers_email_idx }
+        erasure: delete_row
+        fields:
+          id: { category: account.id }
+          email: { category: contact.email }
+          name: { category: name }
+          phone: { category: contact.phone }
+      orders:
+        table: orders
+        primaryKey: id
+        reference: { field: customer_id, to: customers.id, index: orders_customer_id_idx }
+        fields:
+          customer_id: { category: account.id, erasure: set_null }
+          shipping_address: { category: contact.address, erasure: { replace: "[erased]" } }
+          total_cents: { category: activity.purchase, erasure: { keep: "tax law" } }
+      page_views:
+        table: page_views
+        primaryKey: id
+        reference: { field: customer_id, to: customers.id, index: page_views_customer_id_idx }
+        erasure: delete_row
+        fields:
+          customer_id: { category: account.id }
+          page: { category: activity.page_view }
+          ip: { category: device.ip }
+  avatars:
+    kind: s3
+    title: Profile pictures
+    connection:
+      bucket: ${options.bucket}
+      region: us-east-1
+      endpoint: ${env('S3_ENDPOINT')}
+      accessKeyId: ${env('S3_KEY')}
+      secretAccessKey: ${env('S3_SECRET')}
+      forcePathStyle: true
+    collections:
+      avatars:
+        keyTemplate: "avatars/{shop.customers.id}/"
+        category: content.media
+`;
+}
+
+export interface CliResult {
+  code: number | null;
+  output: string;
+}
+
+/**
+ * Runs the built CLI (`rightsdesk <args>`) with exactly this environment. The CLI also reads the
+ * embedded demo's .rightsdesk/env.json when one exists; every key in it is blanked so the demo
+ * cannot leak into the test.
+ */
+export async function runCli(args: string[], env: Record<string, string>): Promise<CliResult> {
+  const main = path.join(ROOT, 'dist/apps/cli/src/main.js');
+  if (!existsSync(main)) {
+    throw new Error(`${main} is missing: run \`npm run build\` before the end-to-end tests`);
+  }
+  const demoEnv = path.join(ROOT, '.rightsdesk/env.json');
+  const blanked = existsSync(demoEnv)
+    ? Object.fromEntries(
+        Object.keys(JSON.parse(readFileSync(demoEnv, 'utf8')) as object).map((key) => [key, '']),
+      )
+    : {};
+  const child = spawn(process.execPath, [main, ...args], {
+    env: { PATH: process.env.PATH ?? '', ...blanked, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const chunks: Buffer[] = [];
+  child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+  child.stderr.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const code = await new Promise<number | null>((resolve) =>
+    child.once('close', (exitCode) => resolve(exitCode)),
+  );
+  return { code, output: Buffer.concat(chunks).toString('utf8') };
+}
+
+/** Runs `work` over `items`, at most `limit` at a time. */
+export async function inBatches<T>(
+  items: T[],
+  limit: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) {
+        await work(items[next++]);
+      }
+    }),
+  );
+}
+
+export async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | null | undefined | false>,
+  timeoutMs: number,
+  describe: () => string = () => '',
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) {
+      return value;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`timed out waiting for ${what}\n${describe()}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
