@@ -22,7 +22,8 @@ export class DefaultDenyGuard implements CanActivate {
     const scope = this.reflector.getAllAndOverride<string | undefined>(API_KEY_SCOPE, targets);
     if (scope !== undefined && (API_KEY_SCOPES as readonly string[]).includes(scope)) {
       const request = context.switchToHttp().getRequest<FastifyRequest>();
-      const presented = /^Bearer (\S{1,200})$/.exec(request.headers.authorization ?? '')?.[1];
+      // RFC 9110: the scheme name is case-insensitive.
+      const presented = /^Bearer (\S{1,200})$/i.exec(request.headers.authorization ?? '')?.[1];
       if (presented && (await this.apiKeys.authenticate(presented, scope as ApiKeyScope))) {
         return true;
       }

@@ -74,7 +74,7 @@ export class AccessPackageDelivery {
     const now = this.clock.now();
     let removed = 0;
     for (const row of await this.packages.findExpired(now, limit)) {
-      await this.store.deleteRequest(row.requestId);
+      await this.store.deletePackage(row.requestId, row.id);
       await this.transactions.run(async (tx) => {
         await this.packages.markDeleted(tx, row.id, now);
         await this.audit.record(tx, {

@@ -178,6 +178,11 @@ export class PackageStore {
     return isFile(this.packagePath(requestId, packageId));
   }
 
+  /** One package's file; a request may have several (a re-sent link), each expiring on its own. */
+  async deletePackage(requestId: string, packageId: string): Promise<void> {
+    await rm(this.packagePath(requestId, packageId), { force: true });
+  }
+
   async deleteRequest(requestId: string): Promise<void> {
     await rm(this.requestDir(requestId), { recursive: true, force: true });
   }
