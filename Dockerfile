@@ -18,6 +18,8 @@ COPY package.json package-lock.json ./
 # on a developer machine, never this image).
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist ./dist
+# The access-package volume takes this directory's owner when Docker first creates it.
+RUN mkdir -p /var/lib/rightsdesk/access-packages && chown -R node:node /var/lib/rightsdesk
 USER node
 EXPOSE 3000 3001
 CMD ["node", "--enable-source-maps", "dist/apps/api/src/main.js"]
