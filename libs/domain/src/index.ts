@@ -2,6 +2,7 @@ export * from './audit-chain';
 export * from './business-days';
 export * from './calendar-date';
 export * from './data-category';
+export * from './email';
 export * from './holidays';
 export * from './intake-schema';
 export * from './reference';

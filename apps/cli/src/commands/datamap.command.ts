@@ -7,7 +7,7 @@ import {
   emptyIdentities,
   loadDataMap,
 } from '@rightsdesk/connectors';
-import { isRequestType, REQUEST_TYPES } from '@rightsdesk/domain';
+import { isRequestType, normalizeEmail, REQUEST_TYPES } from '@rightsdesk/domain';
 import { dryRunPlan, type PlannedSystem } from '@rightsdesk/workflow';
 import { type CliCommand } from '../cli-command';
 import { cliEnv } from '../cli-context';
@@ -91,7 +91,7 @@ export const dataMapCommand: CliCommand = {
         return 2;
       }
       const identities = emptyIdentities();
-      identities.email.push(parsed.values.email.trim().toLowerCase());
+      identities.email.push(normalizeEmail(parsed.values.email));
       if (parsed.values.username) {
         identities.username.push(parsed.values.username.trim());
       }

@@ -3,7 +3,8 @@ import { createTestDatabase, type TestDatabase } from '@rightsdesk/testing';
 import { type ActionContext, emptyIdentities, type ExportSink, type Subject } from '../connector';
 import { type SuppressionSystem } from '../datamap/datamap.types';
 import { PgSuppressionStore } from './pg-suppression-store.test';
-import { emailSha256, normalizeEmail, SuppressionConnector } from './suppression.connector';
+import { normalizeEmail } from '@rightsdesk/domain';
+import { emailSha256, SuppressionConnector } from './suppression.connector';
 
 const system: SuppressionSystem = {
   kind: 'suppression',

@@ -13,7 +13,7 @@ import { type FieldRef, type SuppressionSystem } from '../datamap/datamap.types'
 import { SUPPRESSION_COLLECTION } from '../datamap/read-suppression-system';
 import { emailSha256 } from './email-digest';
 
-export { emailSha256, normalizeEmail } from './email-digest';
+export { emailSha256 } from './email-digest';
 
 /**
  * Rightsdesk's own marketing suppression list: SHA-256 digests of the emails of people who opted

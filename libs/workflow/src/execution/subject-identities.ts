@@ -1,7 +1,6 @@
 import { emptyIdentities, type SubjectIdentities } from '@rightsdesk/connectors';
-import type { RequestType } from '@rightsdesk/domain';
+import { normalizeEmail, type RequestType } from '@rightsdesk/domain';
 import type { SubjectRecord } from '../intake/subject-record';
-import { normalizeEmail } from '../security/keyed-hash';
 
 /**
  * Who the connectors look for. Only identities the requester proved or gave for this purpose count:

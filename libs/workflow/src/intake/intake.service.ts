@@ -16,6 +16,7 @@ import {
   computeDeadline,
   formatReference,
   type IntakeInput,
+  normalizeEmail,
   regimeFor,
   RequestException,
   toCalendarDate,
@@ -25,7 +26,7 @@ import { AuditTrail } from '../audit/audit-trail.service';
 import { OutboxService } from '../outbox/outbox.service';
 import { RateLimiter } from '../rate-limit/rate-limiter';
 import { FieldCipher } from '../security/field-cipher';
-import { KeyedHash, newToken, normalizeEmail } from '../security/keyed-hash';
+import { KeyedHash, newToken } from '../security/keyed-hash';
 import { secureRandomBytes } from '../security/secure-random';
 import { Clock } from '../time/clock';
 import type { SubjectRecord } from './subject-record';

@@ -1,11 +1,8 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig, deriveKey } from '@rightsdesk/config';
+import { normalizeEmail } from '@rightsdesk/domain';
 import { secureRandomBytes } from './secure-random';
-
-export function normalizeEmail(email: string): string {
-  return email.trim().toLowerCase();
-}
 
 /** 256 random bits, URL-safe: link tokens and status tokens. */
 export function newToken(): string {
