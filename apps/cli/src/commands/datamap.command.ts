@@ -95,10 +95,8 @@ export const dataMapCommand: CliCommand = {
       if (parsed.values.username) {
         identities.username.push(parsed.values.username.trim());
       }
-      const withoutSuppression = { ...map, systems: map.systems.filter((s) => s.kind !== 'suppression') };
-      const plan = await dryRunPlan(type === 'opt_out' || type === 'access' ? map : withoutSuppression, type, { identities }, (system) =>
-        system.kind === 'suppression' ? countlessSuppression(system) : connectorFor(system),
-      );
+      // The plan runs without Rightsdesk's own database: the suppression list is described, not counted.
+      const plan = await dryRunPlan(map, type, { identities }, (system) => (system.kind === 'suppression' ? null : connectorFor(system)));
       console.log(`Plan for ${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type.replace(/_/g, ' ')} request (nothing changed):`);
       printPlan(plan);
       return 0;
@@ -116,19 +114,4 @@ function printPlan(plan: PlannedSystem[]): void {
       console.log(`  ${collection.collection.padEnd(28)} ${count.padStart(8)}  ${collection.effect}`);
     }
   }
-}
-
-// The plan runs without Rightsdesk's own database; the suppression list is described, not counted.
-function countlessSuppression(system: DataSystem): Connector {
-  return {
-    system,
-    check: () => Promise.resolve([]),
-    resolveKeys: () => Promise.resolve({}),
-    count: () => Promise.resolve(system.collections.map((c) => ({ collection: c.name, count: null }))),
-    access: () => Promise.reject(new Error('plan only')),
-    erase: () => Promise.reject(new Error('plan only')),
-    rectify: () => Promise.reject(new Error('plan only')),
-    optOut: () => Promise.reject(new Error('plan only')),
-    close: () => Promise.resolve(),
-  };
 }

@@ -1,15 +1,7 @@
-import {
-  type Connector,
-  crossSystemKeys,
-  type DataMap,
-  type DataSystem,
-  fieldRefKey,
-  type FieldRef,
-  type ResolvedKeys,
-  type Subject,
-} from '@rightsdesk/connectors';
+import type { Connector, DataMap, DataSystem, Subject } from '@rightsdesk/connectors';
 import type { RequestType } from '@rightsdesk/domain';
 import { participatingSystems } from './execution-plan';
+import { resolveSubjectKeys } from './resolve-subject-keys';
 
 export interface PlannedCollection {
   collection: string;
@@ -30,19 +22,22 @@ export interface PlannedSystem {
 /**
  * What a request of this type would touch for this subject, changing nothing: counts from the
  * connectors and the effect the data map declares. Erasure collections are listed in erase order.
+ * A system without a connector (`null`: e.g. the suppression list when Rightsdesk's own database is
+ * not at hand) is described without counts.
  */
 export async function dryRunPlan(
   map: DataMap,
   type: RequestType,
   subject: Omit<Subject, 'keys'>,
-  connectorFor: (system: DataSystem) => Connector,
+  connectorFor: (system: DataSystem) => Connector | null,
 ): Promise<PlannedSystem[]> {
-  const keys = await resolveKeys(map, { ...subject, keys: {} }, connectorFor);
+  const keys = await resolveSubjectKeys(map, { ...subject, keys: {} }, connectorFor);
   const full: Subject = { ...subject, keys };
   const planned: PlannedSystem[] = [];
   for (const system of participatingSystems(map, type)) {
     try {
-      const counts = new Map((await connectorFor(system).count(full)).map((c) => [c.collection, c.count]));
+      const connector = connectorFor(system);
+      const counts = new Map((connector ? await connector.count(full) : []).map((c) => [c.collection, c.count]));
       planned.push({
         system: system.key,
         title: system.title,
@@ -58,24 +53,6 @@ export async function dryRunPlan(
     }
   }
   return planned;
-}
-
-async function resolveKeys(map: DataMap, subject: Subject, connectorFor: (system: DataSystem) => Connector): Promise<ResolvedKeys> {
-  const bySystem = new Map<string, FieldRef[]>();
-  for (const ref of crossSystemKeys(map)) {
-    bySystem.set(ref.system, [...(bySystem.get(ref.system) ?? []), ref]);
-  }
-  const keys: ResolvedKeys = {};
-  for (const [key, refs] of bySystem) {
-    const system = map.systems.find((s) => s.key === key);
-    if (system) {
-      Object.assign(keys, await connectorFor(system).resolveKeys(subject, refs));
-    }
-    for (const ref of refs) {
-      keys[fieldRefKey(ref)] ??= [];
-    }
-  }
-  return keys;
 }
 
 function ordered(system: DataSystem, type: RequestType): string[] {

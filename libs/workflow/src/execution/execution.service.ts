@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { crossSystemKeys, type DataMap, fieldRefKey, type FieldRef, type ResolvedKeys, type Subject } from '@rightsdesk/connectors';
+import type { Subject } from '@rightsdesk/connectors';
 import { DatabaseTransactions, ExecutionRepository, PrivacyRequestRepository } from '@rightsdesk/data-access';
 import { type AuditActorType, nextStatus, RequestException } from '@rightsdesk/domain';
 import { executionJobId, QueueService, errorSummary } from '@rightsdesk/queue';
@@ -10,6 +10,7 @@ import { Clock } from '../time/clock';
 import { DataMapProvider } from './data-map.provider';
 import type { ExecutionSubjectRecord } from './execution-subject';
 import { participatingSystems, resolveCorrections } from './execution-plan';
+import { resolveSubjectKeys } from './resolve-subject-keys';
 import { identitiesFor } from './subject-identities';
 
 export interface Actor {
@@ -89,7 +90,10 @@ export class ExecutionService {
     const identities = identitiesFor(request.type, record);
     // Keys other systems need (an S3 prefix by customer id) are read before anything changes: a
     // parallel erasure could otherwise delete the row that says which objects are the subject's.
-    const subject: Subject = { identities, keys: await this.resolveKeys(map, { identities, keys: {} }) };
+    const subject: Subject = {
+      identities,
+      keys: await resolveSubjectKeys(map, { identities, keys: {} }, (system) => this.dataMap.connector(system.key)),
+    };
     const sealed: ExecutionSubjectRecord = { version: 1, subject };
     const to = nextStatus(request.status, 'start');
     // Guarded by the status read above: a concurrent start that got there first leaves nothing to do.
@@ -175,20 +179,5 @@ export class ExecutionService {
       // Committed already; the reconciler finds approved requests without a job.
       this.logger.warn({ requestId, error: errorSummary(error) }, 'could not queue execution; the reconciler will');
     }
-  }
-
-  private async resolveKeys(map: DataMap, subject: Subject): Promise<ResolvedKeys> {
-    const wanted = new Map<string, FieldRef[]>();
-    for (const ref of crossSystemKeys(map)) {
-      wanted.set(ref.system, [...(wanted.get(ref.system) ?? []), ref]);
-    }
-    const keys: ResolvedKeys = {};
-    for (const [systemKey, refs] of wanted) {
-      const resolved = await this.dataMap.connector(systemKey).resolveKeys(subject, refs);
-      for (const ref of refs) {
-        keys[fieldRefKey(ref)] = resolved[fieldRefKey(ref)] ?? [];
-      }
-    }
-    return keys;
   }
 }
