@@ -37,7 +37,7 @@ describe('execution engine: failures, retries, providers and the reconciler', ()
     await h.approve(id);
     expect(await h.waitForStatus(id, ['failed', 'completed'])).toBe('failed');
 
-    const systems = (await h.worker().get(ExecutionRepository).snapshot(id))!.systems;
+    const systems = (await h.worker().get(ExecutionRepository).view(id))!.systems;
     expect(systems.find((s) => s.systemKey === 'mailer')).toMatchObject({ status: 'failed', errorCode: 'provider_http_500', attempts: 2 });
     expect(systems.find((s) => s.systemKey === 'shop')).toMatchObject({ status: 'done' });
     expect(await heldFor(h.companyUrl, 'ada@example.com')).toMatchObject({ customers: 0 });

@@ -88,9 +88,9 @@ async function act(
         return 0;
       }
       default: {
-        const snapshot = await app.get(ExecutionRepository).snapshot(request.id);
+        const view = await app.get(ExecutionRepository).view(request.id);
         console.log(`${reference}  ${request.type}  ${request.status}  due ${request.dueOn}`);
-        for (const system of snapshot?.systems ?? []) {
+        for (const system of view?.systems ?? []) {
           const counts = (system.outcome?.collections ?? [])
             .map((c) => `${c.collection} ${c.found}/${c.changed}`)
             .join(', ');

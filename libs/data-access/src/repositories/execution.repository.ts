@@ -10,7 +10,7 @@ import type { PrivacyRequestEntity } from '../entities/privacy-request.entity';
 import type { NewAccessPackage } from './access-package.repository';
 import { auditColumnArrays, auditInsertValues, type NewAuditEvent } from './audit-insert';
 import type { NewOutboxMessage } from './outbox.repository';
-import { CLAIM_ATTEMPT, CLOSE_RUN, FINISH_SYSTEM, FINISH_WITH_AUDIT, START_RUN, VIEW } from './execution.sql';
+import { CLAIM_ATTEMPT, CLOSE_RUN, FINISH_WITH_AUDIT, START_RUN, VIEW } from './execution.sql';
 import { preparedQuery } from './prepared-query';
 import { updateReturning } from './update-returning';
 
@@ -20,11 +20,6 @@ export interface NewExecution {
   datamapSha256: string;
   startedAt: Date;
   systemKeys: string[];
-}
-
-export interface ExecutionSnapshot {
-  execution: RequestExecutionEntity;
-  systems: SystemExecutionEntity[];
 }
 
 /** The request columns execution works from. */
@@ -118,18 +113,6 @@ export class ExecutionRepository {
     return (tx ?? this.dataSource.manager).getRepository(RequestExecutionEntity).findOneBy({ requestId });
   }
 
-  async snapshot(requestId: string, tx?: EntityManager): Promise<ExecutionSnapshot | null> {
-    const manager = tx ?? this.dataSource.manager;
-    const execution = await manager.getRepository(RequestExecutionEntity).findOneBy({ requestId });
-    if (!execution) {
-      return null;
-    }
-    const systems = await manager
-      .getRepository(SystemExecutionEntity)
-      .find({ where: { requestId }, order: { systemKey: 'ASC' } });
-    return { execution, systems };
-  }
-
   findSystem(requestId: string, systemKey: string): Promise<SystemExecutionEntity | null> {
     return this.dataSource.getRepository(SystemExecutionEntity).findOneBy({ requestId, systemKey });
   }
@@ -158,12 +141,7 @@ export class ExecutionRepository {
     };
   }
 
-  async finish(tx: EntityManager, requestId: string, systemKey: string, run: number, result: SystemFinish): Promise<boolean> {
-    const rows = await updateReturning<{ request_id: string }>(tx, `${FINISH_SYSTEM} RETURNING request_id`, finishValues(requestId, systemKey, run, result));
-    return rows.length > 0;
-  }
-
-  /** `finish` and, when it recorded the end, the audit event: one statement, one transaction. */
+  /** A system's end and, when it recorded the end, the audit event: one statement, one transaction. */
   async finishWithAudit(requestId: string, systemKey: string, run: number, result: SystemFinish, audit: NewAuditEvent): Promise<boolean> {
     const rows = await preparedQuery<{ n: number }>(this.dataSource, 'rightsdesk_finish_system', FINISH_WITH_AUDIT, [
       ...finishValues(requestId, systemKey, run, result),

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@rightsdesk/config';
-import { DatabaseTransactions, ExecutionRepository } from '@rightsdesk/data-access';
+import { ExecutionRepository } from '@rightsdesk/data-access';
 import { executionJobId, QueueService, errorSummary } from '@rightsdesk/queue';
 import { AuditTrail } from '../audit/audit-trail.service';
 import { Clock } from '../time/clock';
@@ -24,7 +24,6 @@ export class ExecutionReconciler {
   constructor(
     private readonly executions: ExecutionRepository,
     private readonly execution: ExecutionService,
-    private readonly transactions: DatabaseTransactions,
     private readonly audit: AuditTrail,
     private readonly queue: QueueService,
     private readonly clock: Clock,
@@ -48,22 +47,18 @@ export class ExecutionReconciler {
       }
     }
     for (const system of await this.executions.findOverdueCallbacks(now, BATCH)) {
-      const recorded = await this.transactions.run(async (tx) => {
-        const changed = await this.executions.finish(tx, system.requestId, system.systemKey, system.run, {
-          status: 'failed',
-          errorCode: 'provider_callback_overdue',
-          at: now,
-        });
-        if (changed) {
-          await this.audit.record(tx, {
-            requestId: system.requestId,
-            actorType: 'system',
-            action: 'system_failed',
-            data: { system: system.systemKey, run: system.run, errorCode: 'provider_callback_overdue' },
-          });
-        }
-        return changed;
-      });
+      const recorded = await this.executions.finishWithAudit(
+        system.requestId,
+        system.systemKey,
+        system.run,
+        { status: 'failed', errorCode: 'provider_callback_overdue', at: now },
+        this.audit.event({
+          requestId: system.requestId,
+          actorType: 'system',
+          action: 'system_failed',
+          data: { system: system.systemKey, run: system.run, errorCode: 'provider_callback_overdue' },
+        }),
+      );
       if (recorded) {
         report.overdue += 1;
         await this.enqueueFinalize(system.requestId, system.run, `overdue-${system.systemKey}`);

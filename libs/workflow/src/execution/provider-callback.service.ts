@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { parseProviderCallback, resolveConfigValue, verifyWebhookSignature, type WebhookSystem } from '@rightsdesk/connectors';
-import { DatabaseTransactions, ExecutionRepository, PrivacyRequestRepository } from '@rightsdesk/data-access';
+import { ExecutionRepository, PrivacyRequestRepository } from '@rightsdesk/data-access';
 import { RequestException } from '@rightsdesk/domain';
 import { errorSummary } from '@rightsdesk/queue';
 import { PackageStore } from '../access-package';
@@ -26,7 +26,6 @@ export class ProviderCallbackService {
 
   constructor(
     private readonly dataMap: DataMapProvider,
-    private readonly transactions: DatabaseTransactions,
     private readonly requests: PrivacyRequestRepository,
     private readonly executions: ExecutionRepository,
     private readonly audit: AuditTrail,
@@ -64,30 +63,31 @@ export class ProviderCallbackService {
       await this.writeRecords(request.id, system, callback.records);
     }
     const now = this.clock.now();
-    const recorded = await this.transactions.run(async (tx) => {
-      const changed = await this.executions.finish(tx, request.id, system.key, waiting.run, {
-        status: callback.status === 'completed' ? 'done' : 'failed',
-        outcome: callback.status === 'completed' ? { collections: callback.collections.map(withActions) } : null,
-        errorCode: callback.status === 'completed' ? null : 'provider_reported_failure',
+    const completed = callback.status === 'completed';
+    const recorded = await this.executions.finishWithAudit(
+      request.id,
+      system.key,
+      waiting.run,
+      {
+        status: completed ? 'done' : 'failed',
+        outcome: completed ? { collections: callback.collections.map(withActions) } : null,
+        errorCode: completed ? null : 'provider_reported_failure',
         at: now,
-      });
-      if (changed) {
-        await this.audit.record(tx, {
-          requestId: request.id,
-          actorType: 'system',
-          action: callback.status === 'completed' ? (request.type === 'erasure' || request.type === 'child_data_removal' ? 'erasure_certificate' : 'provider_completed') : 'system_failed',
-          data: {
-            system: system.key,
-            systemTitle: system.title,
-            run: waiting.run,
-            completedAt: now.toISOString(),
-            collections: callback.collections,
-            ...(callback.status === 'completed' ? {} : { errorCode: 'provider_reported_failure' }),
-          },
-        });
-      }
-      return changed;
-    });
+      },
+      this.audit.event({
+        requestId: request.id,
+        actorType: 'system',
+        action: completed ? (request.type === 'erasure' || request.type === 'child_data_removal' ? 'erasure_certificate' : 'provider_completed') : 'system_failed',
+        data: {
+          system: system.key,
+          systemTitle: system.title,
+          run: waiting.run,
+          completedAt: now.toISOString(),
+          collections: callback.collections,
+          ...(completed ? {} : { errorCode: 'provider_reported_failure' }),
+        },
+      }),
+    );
     if (recorded) {
       await this.reconciler.enqueueFinalize(request.id, waiting.run, `callback-${system.key}`).catch((error: unknown) => {
         this.logger.warn({ requestId: request.id, error: errorSummary(error) }, 'could not queue finalize; the reconciler will');
