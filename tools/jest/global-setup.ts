@@ -4,7 +4,7 @@ import path from 'node:path';
 import { DataSource } from 'typeorm';
 // Relative imports only: Jest runs this file outside its module registry, without path aliases.
 import { MIGRATIONS } from '../../libs/data-access/src/migrations';
-import { startPostgres, startRedis, startS3, withPostgresClient } from '../../libs/local-services/src';
+import { databaseUrl, startPostgres, startRedis, startS3, withPostgresClient } from '../../libs/local-services/src';
 import {
   TEMPLATE_DATABASE,
   TEST_DIR_PREFIX,
@@ -75,11 +75,9 @@ function exportVar(services: TestServices, name: string, value: string): void {
 
 async function createTemplateDatabase(serverUrl: string): Promise<void> {
   await withPostgresClient(serverUrl, (client) => client.query(`CREATE DATABASE ${TEMPLATE_DATABASE}`));
-  const url = new URL(serverUrl);
-  url.pathname = `/${TEMPLATE_DATABASE}`;
   const dataSource = new DataSource({
     type: 'postgres',
-    url: url.toString(),
+    url: databaseUrl(serverUrl, TEMPLATE_DATABASE),
     migrations: MIGRATIONS,
     migrationsTransactionMode: 'all',
   });

@@ -15,7 +15,7 @@ export {
 } from './mail-catcher.launcher';
 export { stopSmtpServer } from './smtp-server-stop';
 export { listenLoopbackSmtp, type LoopbackSmtpOptions } from './loopback-smtp';
-export { withPostgresClient } from './postgres-client';
+export { createDatabaseIfMissing, databaseUrl, withPostgresClient } from './postgres-client';
 export {
   S3RVER_ACCESS_KEY_ID,
   S3RVER_SECRET_ACCESS_KEY,

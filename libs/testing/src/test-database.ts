@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { withPostgresClient } from '@rightsdesk/local-services';
+import { databaseUrl, withPostgresClient } from '@rightsdesk/local-services';
 import { postgresTestUrl } from './test-service-urls';
 import { TEMPLATE_DATABASE } from './test-services.constants';
 
@@ -47,17 +47,11 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 export function droppableDatabase(serverUrl: string, name: string): TestDatabase {
   let dropping: Promise<void> | undefined;
   return {
-    url: withDatabase(serverUrl, name),
+    url: databaseUrl(serverUrl, name),
     name,
     drop: () =>
       (dropping ??= withPostgresClient(serverUrl, async (client) => {
         await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
       })),
   };
-}
-
-function withDatabase(serverUrl: string, database: string): string {
-  const url = new URL(serverUrl);
-  url.pathname = `/${database}`;
-  return url.toString();
 }

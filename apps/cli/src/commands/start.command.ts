@@ -3,6 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import {
+  createDatabaseIfMissing,
   freePort,
   isPortFree,
   startMailCatcher,
@@ -13,7 +14,7 @@ import {
 } from '@rightsdesk/local-services';
 import { type CliCommand } from '../cli-command';
 import { spawnApp, type AppProcess } from '../embedded/app-process';
-import { createDatabaseIfMissing, type DemoCompany, prepareDemoCompany } from '../embedded/demo-company-setup';
+import { type DemoCompany, prepareDemoCompany } from '../embedded/demo-company-setup';
 import { writeEmbeddedEnv } from '../embedded/embedded-env';
 import { waitForHttpOk } from '../embedded/http-ready';
 import { loadOrCreateSecrets } from '../embedded/secrets-file';
@@ -265,13 +266,11 @@ class StartSession {
       log: serviceLog('postgres'),
       detached: true,
     });
-    await createDatabaseIfMissing(this.started.postgres.url, DATABASE_NAME);
-    const url = new URL(this.started.postgres.url);
-    url.pathname = `/${DATABASE_NAME}`;
+    const url = await createDatabaseIfMissing(this.started.postgres.url, DATABASE_NAME);
     return {
       label: 'PostgreSQL',
       embedded: true,
-      url: url.toString(),
+      url,
       where: this.relative(this.paths.postgresDir),
     };
   }

@@ -1,5 +1,5 @@
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
-import { freePort, startS3, type RunningS3 } from '@rightsdesk/local-services';
+import { createDatabaseIfMissing, freePort, startS3, type RunningS3 } from '@rightsdesk/local-services';
 import { Client } from 'pg';
 import {
   createDemoCompanySchema,
@@ -30,8 +30,7 @@ export interface DemoCompany {
  * demo data map over both. Skipped when the user brings their own data map.
  */
 export async function prepareDemoCompany(paths: WorkspacePaths, postgresServerUrl: string, say: (line: string) => void): Promise<DemoCompany> {
-  const databaseUrl = withDatabase(postgresServerUrl, DEMO_COMPANY_DATABASE);
-  await createDatabaseIfMissing(postgresServerUrl, DEMO_COMPANY_DATABASE);
+  const databaseUrl = await createDatabaseIfMissing(postgresServerUrl, DEMO_COMPANY_DATABASE);
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   let avatarOwners: string[];
@@ -75,23 +74,4 @@ async function bucketIsEmpty(s3: { endpoint: string; accessKeyId: string; secret
   } finally {
     client.destroy();
   }
-}
-
-export async function createDatabaseIfMissing(serverUrl: string, name: string): Promise<void> {
-  const client = new Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (!rowCount) {
-      await client.query(`CREATE DATABASE "${name}"`);
-    }
-  } finally {
-    await client.end();
-  }
-}
-
-function withDatabase(serverUrl: string, database: string): string {
-  const url = new URL(serverUrl);
-  url.pathname = `/${database}`;
-  return url.toString();
 }
