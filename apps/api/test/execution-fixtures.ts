@@ -1,6 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { signWebhook } from '@rightsdesk/connectors';
 import { OutboxRepository, PrivacyRequestRepository } from '@rightsdesk/data-access';
 import type { IntakeInput, RequestType } from '@rightsdesk/domain';
@@ -60,34 +58,6 @@ systems:
 /** An environment variable name no other test file uses, for a secret the data map names. */
 export function uniqueEnvName(suffix: string): string {
   return `RDTEST_${randomBytes(4).toString('hex').toUpperCase()}_${suffix}`;
-}
-
-export interface AcceptingProvider {
-  url: string;
-  /** The JSON bodies we sent, in order. */
-  calls: Array<{ request_id: string; system_key: string; callback_url?: string }>;
-  stop(): Promise<void>;
-}
-
-/** A provider on loopback that accepts every request with 202 and promises a callback. */
-export async function startAcceptingProvider(): Promise<AcceptingProvider> {
-  const calls: AcceptingProvider['calls'] = [];
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      calls.push(JSON.parse(Buffer.concat(chunks).toString('utf8')) as AcceptingProvider['calls'][number]);
-      res
-        .writeHead(202, { 'content-type': 'application/json' })
-        .end(JSON.stringify({ status: 'accepted', reference: `prov-${calls.length}` }));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/privacy-requests`,
-    calls,
-    stop: () => new Promise((resolve) => server.close(() => resolve())),
-  };
 }
 
 /** The headers a provider sends with its callback: the signature covers the exact body bytes. */

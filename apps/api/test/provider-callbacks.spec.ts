@@ -2,17 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { verifyWebhookSignature } from '@rightsdesk/connectors';
 import { AuditRepository, ExecutionRepository, PrivacyRequestRepository } from '@rightsdesk/data-access';
+import { startTestProvider, type TestProvider } from '@rightsdesk/testing';
 import { AuditTrail, ExecutionFinalizer, ExecutionService, SystemExecutor } from '@rightsdesk/workflow';
 import { startApi, type ApiHarness } from './api-harness';
-import {
-  type AcceptingProvider,
-  fileVerified,
-  providerDataMap,
-  signedHeaders,
-  startAcceptingProvider,
-  uniqueEnvName,
-} from './execution-fixtures';
+import { fileVerified, providerDataMap, signedHeaders, uniqueEnvName } from './execution-fixtures';
 
 // A provider that accepted our webhook with 202 answers later on the callback URL. Only a body
 // signed with the system's secret, fresh, for a system that is waiting, changes anything.
@@ -20,11 +15,12 @@ describe('POST /api/v1/providers/{system}/callbacks', () => {
   const secret = 'provider-callback-secret-0123456789abcdef';
   const secretEnv = uniqueEnvName('PROVIDER_SECRET');
   let h: ApiHarness;
-  let provider: AcceptingProvider;
+  let provider: TestProvider;
   let dir: string;
 
   beforeAll(async () => {
-    provider = await startAcceptingProvider();
+    provider = await startTestProvider((call) => verifyWebhookSignature({ secret, ...call, now: new Date() }).ok);
+    provider.mode = 'accept';
     dir = await mkdtemp(path.join(os.tmpdir(), 'rightsdesk-callbacks-'));
     const dataMapPath = path.join(dir, 'datamap.yaml');
     await writeFile(dataMapPath, providerDataMap({ providerUrl: provider.url, secretEnv }));

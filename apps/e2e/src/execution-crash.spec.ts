@@ -7,6 +7,7 @@ import { Redis } from 'ioredis';
 import { freePort, startRedis, withPostgresClient, type RunningService } from '@rightsdesk/local-services';
 import {
   type AppProcess,
+  companyDataMap,
   createScratchDatabase,
   createTestBucket,
   startAppProcess,
@@ -17,7 +18,6 @@ import {
   type TestDatabase,
 } from '@rightsdesk/testing';
 import {
-  companyDataMap,
   companySnapshot,
   customerEmail,
   type CustomerHoldings,
@@ -90,7 +90,7 @@ describe('execution: the worker killed mid-flow and Redis emptied lose nothing a
     dir = await mkdtemp(path.join(os.tmpdir(), 'rightsdesk-e2e-exec-'));
     const envPrefix = `RDE2E_${randomBytes(4).toString('hex').toUpperCase()}`;
     const dataMapPath = path.join(dir, 'datamap.yaml');
-    await writeFile(dataMapPath, companyDataMap({ bucket: bucket.name, envPrefix }));
+    await writeFile(dataMapPath, companyDataMap({ bucket: bucket.name, envPrefix, shopConcurrency: 1 }));
     [apiPort, workerPort] = [await freePort(), await freePort()];
     const made = await testEnv({
       SMTP_URL: sink.url,

@@ -3,43 +3,21 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { withPostgresClient } from '@rightsdesk/local-services';
-import type { TestBucket } from '@rightsdesk/testing';
+import { createCompanySchema, type TestBucket } from '@rightsdesk/testing';
 
 const ROOT = path.resolve(__dirname, '../../..');
 
 /** The address of company customer `i`; the same function names the data subjects of the tests. */
 export const customerEmail = (i: number): string => `customer-${String(i).padStart(3, '0')}@example.com`;
 
-// A company database for the end-to-end tests: customers with many orders and page views (children
-// by foreign key), so an erasure does enough work per subject for a crash to land in the middle.
+// The company database (schema in libs/testing) for the end-to-end tests: customers with many orders
+// and page views, so an erasure does enough work per subject for a crash to land in the middle.
 export async function seedCompany(
   url: string,
   options: { customers: number; ordersEach: number; pageViewsEach: number },
 ): Promise<void> {
+  await createCompanySchema(url);
   await withPostgresClient(url, async (client) => {
-    await client.query(`
-      CREATE TABLE customers (
-        id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-        email text NOT NULL,
-        name text,
-        phone text
-      );
-      CREATE INDEX customers_email_idx ON customers (email);
-      CREATE TABLE orders (
-        id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-        customer_id bigint REFERENCES customers (id),
-        shipping_address text,
-        total_cents integer NOT NULL
-      );
-      CREATE INDEX orders_customer_id_idx ON orders (customer_id);
-      CREATE TABLE page_views (
-        id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-        customer_id bigint NOT NULL REFERENCES customers (id),
-        page text NOT NULL,
-        ip inet
-      );
-      CREATE INDEX page_views_customer_id_idx ON page_views (customer_id);
-    `);
     await client.query(
       `INSERT INTO customers (email, name, phone)
        SELECT 'customer-' || lpad(g::text, 3, '0') || '@example.com', 'Customer ' || g, '+44 ' || g
@@ -109,63 +87,6 @@ export async function companySnapshot(url: string): Promise<Record<string, Custo
       ]),
     );
   });
-}
-
-export function companyDataMap(options: { bucket: string; envPrefix: string }): string {
-  const env = (name: string) => `{ env: ${options.envPrefix}_${name} }`;
-  // Shop concurrency 1: the erasures run one after another, which keeps the flows in flight long
-  // enough for the test to kill the worker in the middle of them.
-  return `version: 1
-systems:
-  shop:
-    kind: postgres
-    title: Shop database
-    connection:
-      url: ${env('COMPANY_URL')}
-    concurrency: 1
-    collections:
-      customers:
-        table: customers
-        primaryKey: id
-        identity: { field: email, kind: email, index: customers_email_idx }
-        erasure: delete_row
-        fields:
-          id: { category: account.id }
-          email: { category: contact.email }
-          name: { category: name }
-          phone: { category: contact.phone }
-      orders:
-        table: orders
-        primaryKey: id
-        reference: { field: customer_id, to: customers.id, index: orders_customer_id_idx }
-        fields:
-          customer_id: { category: account.id, erasure: set_null }
-          shipping_address: { category: contact.address, erasure: { replace: "[erased]" } }
-          total_cents: { category: activity.purchase, erasure: { keep: "tax law" } }
-      page_views:
-        table: page_views
-        primaryKey: id
-        reference: { field: customer_id, to: customers.id, index: page_views_customer_id_idx }
-        erasure: delete_row
-        fields:
-          customer_id: { category: account.id }
-          page: { category: activity.page_view }
-          ip: { category: device.ip }
-  avatars:
-    kind: s3
-    title: Profile pictures
-    connection:
-      bucket: ${options.bucket}
-      region: us-east-1
-      endpoint: ${env('S3_ENDPOINT')}
-      accessKeyId: ${env('S3_KEY')}
-      secretAccessKey: ${env('S3_SECRET')}
-      forcePathStyle: true
-    collections:
-      avatars:
-        keyTemplate: "avatars/{shop.customers.id}/"
-        category: content.media
-`;
 }
 
 export interface CliResult {

@@ -1,10 +1,10 @@
-import { signWebhook } from '@rightsdesk/connectors';
+import { signWebhook, verifyWebhookSignature } from '@rightsdesk/connectors';
 import { AuditRepository, ExecutionRepository, PrivacyRequestRepository } from '@rightsdesk/data-access';
 import { withPostgresClient } from '@rightsdesk/local-services';
+import { startTestProvider, type TestProvider } from '@rightsdesk/testing';
 import { ExecutionReconciler, ExecutionService, ProviderCallbackService } from '@rightsdesk/workflow';
 import { heldFor } from './execution/company-fixture';
 import { type ExecutionHarness, startExecutionHarness } from './execution/execution-harness';
-import { startTestProvider, type TestProvider } from './execution/test-provider';
 
 const SECRET = 'provider-shared-secret-0123456789';
 
@@ -13,7 +13,7 @@ describe('execution engine: failures, retries, providers and the reconciler', ()
   let provider: TestProvider;
 
   beforeAll(async () => {
-    provider = await startTestProvider(SECRET);
+    provider = await startTestProvider((call) => verifyWebhookSignature({ secret: SECRET, ...call, now: new Date() }).ok);
     h = await startExecutionHarness({ providerUrl: provider.url, env: { RECONCILE_AFTER_SECONDS: '5' } });
     await h.startWorker();
   }, 60_000);

@@ -13,3 +13,5 @@ export {
   TEST_S3_REGION,
   type TestBucket,
 } from './s3-test';
+export { startTestProvider, type ProviderMode, type SignedCall, type TestProvider } from './test-provider';
+export { companyDataMap, createCompanySchema } from './company-store';

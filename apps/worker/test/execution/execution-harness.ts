@@ -7,11 +7,11 @@ import { Test } from '@nestjs/testing';
 import { type AppConfig, loadConfig } from '@rightsdesk/config';
 import { PrivacyRequestRepository } from '@rightsdesk/data-access';
 import type { RequestStatus } from '@rightsdesk/domain';
-import { createScratchDatabase, createTestBucket, startSmtpSink, testEnv, type SmtpSink } from '@rightsdesk/testing';
+import { companyDataMap, createScratchDatabase, createTestBucket, startSmtpSink, testEnv, type SmtpSink } from '@rightsdesk/testing';
 import { Clock, ExecutionService, IntakeService, VerificationService } from '@rightsdesk/workflow';
 import { configureWorkerApp } from '../../src/bootstrap';
 import { WorkerModule } from '../../src/worker.module';
-import { companyDataMap, seedCompany } from './company-fixture';
+import { seedCompany } from './company-fixture';
 
 /** Real time by default; tests shift it to reach expiry dates. */
 export class ShiftedClock extends Clock {
@@ -50,7 +50,7 @@ export async function startExecutionHarness(options: { providerUrl?: string; env
   const bucket = await createTestBucket();
   const dir = await mkdtemp(path.join(os.tmpdir(), 'rightsdesk-exec-'));
   const dataMapPath = path.join(dir, 'datamap.yaml');
-  await writeFile(dataMapPath, companyDataMap(envPrefix, { bucket: bucket.name, providerUrl: options.providerUrl }));
+  await writeFile(dataMapPath, companyDataMap({ envPrefix, bucket: bucket.name, providerUrl: options.providerUrl }));
   // The data map names environment variables; the connectors read them from the process.
   process.env[`${envPrefix}_COMPANY_URL`] = company.url;
   process.env[`${envPrefix}_S3_ENDPOINT`] = bucket.endpoint;

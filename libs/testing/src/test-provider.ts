@@ -1,33 +1,39 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { verifyWebhookSignature } from '@rightsdesk/connectors';
 
 export type ProviderMode = 'complete' | 'accept' | 'fail';
 
-/** A service provider on loopback: checks our signature, then answers as told. */
+/**
+ * A service provider on loopback for webhook systems: checks our signature (401 when it is wrong),
+ * then completes, accepts with 202 (a callback to come) or fails with 500, as `mode` says.
+ */
 export interface TestProvider {
   url: string;
   mode: ProviderMode;
   /** Signed calls received, in order. */
-  calls: Array<{ type: string; request_id: string; identities: Record<string, string[]> }>;
+  calls: Array<{ type: string; request_id: string; system_key: string; identities: Record<string, string[]>; callback_url?: string }>;
   stop(): Promise<void>;
 }
 
-export async function startTestProvider(secret: string): Promise<TestProvider> {
+/** What the provider hands its signature check (the testing lib cannot import the connectors it tests). */
+export interface SignedCall {
+  timestamp: string | undefined;
+  signature: string | undefined;
+  body: string;
+}
+
+export async function startTestProvider(isSigned: (call: SignedCall) => boolean): Promise<TestProvider> {
   const provider: TestProvider = { url: '', mode: 'complete', calls: [], stop: () => Promise.resolve() };
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       const body = Buffer.concat(chunks).toString('utf8');
-      const verdict = verifyWebhookSignature({
-        secret,
-        timestamp: req.headers['rightsdesk-timestamp'],
-        signature: req.headers['rightsdesk-signature'],
-        body,
-        now: new Date(),
-      });
-      if (!verdict.ok) {
+      const header = (name: string) => {
+        const value = req.headers[name];
+        return typeof value === 'string' ? value : undefined;
+      };
+      if (!isSigned({ timestamp: header('rightsdesk-timestamp'), signature: header('rightsdesk-signature'), body })) {
         res.writeHead(401).end();
         return;
       }
