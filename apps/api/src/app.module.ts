@@ -4,6 +4,8 @@ import { LoggerModule } from 'nestjs-pino';
 import { type AppConfig, ConfigModule } from '@rightsdesk/config';
 import { HealthModule, loggerParams } from '@rightsdesk/platform';
 import { WorkflowModule } from '@rightsdesk/workflow';
+import { MeController } from './console/me.controller';
+import { SessionController } from './console/session.controller';
 import { AllExceptionsFilter } from './http/all-exceptions.filter';
 import { DefaultDenyGuard } from './http/default-deny.guard';
 import { MailboxController } from './mailbox/mailbox.controller';
@@ -26,6 +28,8 @@ export class ApiModule {
         MailboxController,
         SuppressionsController,
         ProviderCallbacksController,
+        SessionController,
+        MeController,
       ],
       providers: [
         { provide: APP_GUARD, useClass: DefaultDenyGuard },

@@ -66,6 +66,34 @@ export const envSchema = z.object({
   EXECUTION_BACKOFF_MS: positiveInt(10_000),
   RECONCILE_INTERVAL_SECONDS: positiveInt(60),
   RECONCILE_AFTER_SECONDS: positiveInt(30),
+  SESSION_IDLE_MINUTES: positiveInt(30),
+  SESSION_ABSOLUTE_HOURS: positiveInt(12),
+  SESSION_COOKIE_SECURE: booleanString.default(true),
+  LOGIN_LOCKOUT_THRESHOLD: positiveInt(5),
+  LOGIN_LOCKOUT_SECONDS: positiveInt(60),
+  LOGIN_LOCKOUT_MAX_SECONDS: positiveInt(3600),
+  RATE_LIMIT_LOGIN_PER_IP_PER_HOUR: positiveInt(60),
+  TOTP_REQUIRED_FOR_ADMINS: booleanString.default(false),
+  UPLOAD_MAX_BYTES: positiveInt(5 * 1024 * 1024),
+  UPLOAD_MAX_FILES: positiveInt(3),
+  DIGEST_CRON: z
+    .string()
+    .regex(/^\S+( \S+){4}$/, 'must be a cron expression with five fields, such as "0 7 * * 1-5"')
+    .default('0 7 * * *'),
+  DIGEST_TIMEZONE: z
+    .string()
+    .refine(
+      (zone) => {
+        try {
+          new Intl.DateTimeFormat('en', { timeZone: zone });
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      { message: 'must be an IANA time zone, such as Europe/Berlin' },
+    )
+    .default('UTC'),
   MAILBOX_DIR: z.string().min(1).optional(),
   DEMO_MODE: booleanString.default(false),
 });
@@ -106,6 +134,22 @@ export interface AppConfig {
   };
   /** Where failure notices go: the privacy team's shared address. */
   officers: { email: string };
+  console: {
+    sessionIdleMinutes: number;
+    sessionAbsoluteHours: number;
+    /** Off only for plain-http development setups that are not on localhost. */
+    cookieSecure: boolean;
+    /** Wrong passwords in a row before the account locks; each further lock doubles, up to the max. */
+    lockoutThreshold: number;
+    lockoutSeconds: number;
+    lockoutMaxSeconds: number;
+    loginPerIpPerHour: number;
+    totpRequiredForAdmins: boolean;
+    uploadMaxBytes: number;
+    uploadMaxFiles: number;
+    digestCron: string;
+    digestTimezone: string;
+  };
   demoMode: boolean;
 }
 
@@ -176,6 +220,20 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       reconcileAfterSeconds: e.RECONCILE_AFTER_SECONDS,
     },
     officers: { email: e.OFFICERS_EMAIL },
+    console: {
+      sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
+      sessionAbsoluteHours: e.SESSION_ABSOLUTE_HOURS,
+      cookieSecure: e.SESSION_COOKIE_SECURE,
+      lockoutThreshold: e.LOGIN_LOCKOUT_THRESHOLD,
+      lockoutSeconds: e.LOGIN_LOCKOUT_SECONDS,
+      lockoutMaxSeconds: e.LOGIN_LOCKOUT_MAX_SECONDS,
+      loginPerIpPerHour: e.RATE_LIMIT_LOGIN_PER_IP_PER_HOUR,
+      totpRequiredForAdmins: e.TOTP_REQUIRED_FOR_ADMINS,
+      uploadMaxBytes: e.UPLOAD_MAX_BYTES,
+      uploadMaxFiles: e.UPLOAD_MAX_FILES,
+      digestCron: e.DIGEST_CRON,
+      digestTimezone: e.DIGEST_TIMEZONE,
+    },
     demoMode: e.DEMO_MODE,
   };
 }

@@ -8,6 +8,8 @@ import { ApiKeyRepository } from './repositories/api-key.repository';
 import { AuditRepository } from './repositories/audit.repository';
 import { ExecutionRepository } from './repositories/execution.repository';
 import { IntakeRepository } from './repositories/intake.repository';
+import { OfficerSessionRepository } from './repositories/officer-session.repository';
+import { OfficerRepository } from './repositories/officer.repository';
 import { OutboxRepository } from './repositories/outbox.repository';
 import { PrivacyRequestRepository } from './repositories/privacy-request.repository';
 import { SuppressionRepository } from './repositories/suppression.repository';
@@ -24,6 +26,8 @@ const repositories = [
   AccessPackageRepository,
   SuppressionRepository,
   ApiKeyRepository,
+  OfficerRepository,
+  OfficerSessionRepository,
 ];
 
 @Global()

@@ -7,6 +7,8 @@ export * from './repositories/api-key.repository';
 export * from './repositories/audit.repository';
 export * from './repositories/execution.repository';
 export * from './repositories/intake.repository';
+export * from './repositories/officer-session.repository';
+export * from './repositories/officer.repository';
 export * from './repositories/outbox.repository';
 export * from './repositories/privacy-request.repository';
 export * from './repositories/suppression.repository';

@@ -12,6 +12,12 @@ export type RequestErrorCode =
   | 'conflict'
   | 'unauthorized'
   | 'forbidden'
+  | 'login_failed'
+  | 'second_factor_required'
+  | 'account_locked'
+  | 'csrf_invalid'
+  | 'four_eyes_required'
+  | 'extension_unavailable'
   | 'no_data_map'
   | 'package_unavailable'
   | 'internal_error';

@@ -18,10 +18,13 @@ import { SystemExecutor } from './execution/system-executor.service';
 import { SuppressionLookup } from './suppression/suppression-lookup.service';
 import { UnverifiedExpiryService } from './expiry/unverified-expiry.service';
 import { IntakeService } from './intake/intake.service';
+import { ConsoleSignIn } from './officers/console-sign-in.service';
+import { OfficerAccounts } from './officers/officer-accounts.service';
 import { OutboxService } from './outbox/outbox.service';
 import { RateLimiter } from './rate-limit/rate-limiter';
 import { FieldCipher } from './security/field-cipher';
 import { KeyedHash } from './security/keyed-hash';
+import { PasswordHasher } from './security/password-hasher';
 import { RequestStatusService } from './status/request-status.service';
 import { Clock } from './time/clock';
 import { VerificationService } from './verification/verification.service';
@@ -39,10 +42,13 @@ const services = [
   SuppressionStoreAdapter,
   SystemExecutor,
   Clock,
+  ConsoleSignIn,
   FieldCipher,
   IntakeService,
   KeyedHash,
+  OfficerAccounts,
   OutboxService,
+  PasswordHasher,
   RateLimiter,
   RequestStatusService,
   UnverifiedExpiryService,

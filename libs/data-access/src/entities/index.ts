@@ -2,9 +2,14 @@ import { AccessPackageEntity } from './access-package.entity';
 import { ApiKeyEntity } from './api-key.entity';
 import { AuditChainLinkEntity } from './audit-chain-link.entity';
 import { AuditEventEntity } from './audit-event.entity';
+import { ConsoleSettingEntity } from './console-setting.entity';
+import { OfficerSessionEntity } from './officer-session.entity';
+import { OfficerEntity } from './officer.entity';
 import { OutboxMessageEntity } from './outbox-message.entity';
 import { PrivacyRequestEntity } from './privacy-request.entity';
+import { RequestAttachmentEntity } from './request-attachment.entity';
 import { RequestExecutionEntity } from './request-execution.entity';
+import { RequestMessageEntity } from './request-message.entity';
 import { SuppressionEntryEntity } from './suppression-entry.entity';
 import { SystemExecutionEntity } from './system-execution.entity';
 import { VerificationTokenEntity } from './verification-token.entity';
@@ -14,13 +19,19 @@ export {
   ApiKeyEntity,
   AuditChainLinkEntity,
   AuditEventEntity,
+  ConsoleSettingEntity,
+  OfficerEntity,
+  OfficerSessionEntity,
   OutboxMessageEntity,
   PrivacyRequestEntity,
+  RequestAttachmentEntity,
   RequestExecutionEntity,
+  RequestMessageEntity,
   SuppressionEntryEntity,
   SystemExecutionEntity,
   VerificationTokenEntity,
 };
+export { REQUEST_MESSAGE_KINDS, type RequestMessageKind } from './request-message.entity';
 export { SYSTEM_EXECUTION_STATUSES, type SystemExecutionStatus, type SystemOutcomeRecord } from './system-execution.entity';
 
 export const ENTITIES = [
@@ -34,4 +45,9 @@ export const ENTITIES = [
   AccessPackageEntity,
   SuppressionEntryEntity,
   ApiKeyEntity,
+  OfficerEntity,
+  OfficerSessionEntity,
+  RequestMessageEntity,
+  RequestAttachmentEntity,
+  ConsoleSettingEntity,
 ];

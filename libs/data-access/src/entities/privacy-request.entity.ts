@@ -1,5 +1,18 @@
-import { Check, Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
-import type { RegimeId, RequestStatus, RequestType } from '@rightsdesk/domain';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  type Relation,
+  UpdateDateColumn,
+  VersionColumn,
+} from 'typeorm';
+import type { ClockHold, DenyReason, RegimeId, RequestStatus, RequestType } from '@rightsdesk/domain';
+import { OfficerEntity } from './officer.entity';
 
 // Personal data (email, name, per-type details) lives only in `personalData`, encrypted by the
 // workflow layer; `emailLookup` is a keyed hash so a request can be found by exact email without
@@ -12,6 +25,9 @@ import type { RegimeId, RequestStatus, RequestType } from '@rightsdesk/domain';
 )
 @Index('privacy_request_email_lookup_idx', ['emailLookup'])
 @Index('privacy_request_status_due_idx', ['status', 'dueOn'])
+// The console's queue pages through these orders (due date by default, or received date).
+@Index('privacy_request_due_idx', ['dueOn', 'id'])
+@Index('privacy_request_received_idx', ['receivedAt', 'id'])
 // Set only while a request awaits verification, so an identical unverified request can't be filed
 // twice; the unique index makes that hold across processes without a lock.
 @Index('privacy_request_dedup_key', ['dedupKey'], { unique: true, where: 'dedup_key IS NOT NULL' })
@@ -82,6 +98,28 @@ export class PrivacyRequestEntity {
 
   @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
   closedAt!: Date | null;
+
+  @Index('privacy_request_assignee_idx')
+  @Column({ name: 'assignee_id', type: 'uuid', nullable: true })
+  assigneeId!: string | null;
+
+  @ManyToOne(() => OfficerEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'assignee_id' })
+  assignee?: Relation<OfficerEntity>;
+
+  /** Periods on hold waiting for the requester, for the statutory clock; the last is open while on hold. */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  holds!: ClockHold[];
+
+  /** Four-eyes: the officer who proposed approval; a different officer must approve. */
+  @Column({ name: 'approval_proposed_by', type: 'uuid', nullable: true })
+  approvalProposedBy!: string | null;
+
+  @Column({ name: 'approval_proposed_at', type: 'timestamptz', nullable: true })
+  approvalProposedAt!: Date | null;
+
+  @Column({ name: 'deny_reason', type: 'varchar', length: 32, nullable: true })
+  denyReason!: DenyReason | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
