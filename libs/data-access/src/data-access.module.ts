@@ -6,12 +6,15 @@ import { createDataSourceOptions } from './data-source-options';
 import { AccessPackageRepository } from './repositories/access-package.repository';
 import { ApiKeyRepository } from './repositories/api-key.repository';
 import { AuditRepository } from './repositories/audit.repository';
+import { ConsoleSettingRepository } from './repositories/console-setting.repository';
 import { ExecutionRepository } from './repositories/execution.repository';
 import { IntakeRepository } from './repositories/intake.repository';
 import { OfficerSessionRepository } from './repositories/officer-session.repository';
 import { OfficerRepository } from './repositories/officer.repository';
 import { OutboxRepository } from './repositories/outbox.repository';
 import { PrivacyRequestRepository } from './repositories/privacy-request.repository';
+import { RequestAttachmentRepository } from './repositories/request-attachment.repository';
+import { RequestMessageRepository } from './repositories/request-message.repository';
 import { SuppressionRepository } from './repositories/suppression.repository';
 import { VerificationTokenRepository } from './repositories/verification-token.repository';
 import { MigrationRunner } from './migration-runner';
@@ -28,6 +31,9 @@ const repositories = [
   ApiKeyRepository,
   OfficerRepository,
   OfficerSessionRepository,
+  RequestMessageRepository,
+  RequestAttachmentRepository,
+  ConsoleSettingRepository,
 ];
 
 @Global()

@@ -24,5 +24,7 @@ export * from './security/totp';
 export * from './status/request-status.service';
 export * from './suppression/suppression-lookup.service';
 export * from './time/clock';
+export * from './triage/console-settings.service';
+export * from './triage/requester-contact.service';
 export * from './verification/verification.service';
 export * from './workflow.module';

@@ -27,6 +27,8 @@ import { KeyedHash } from './security/keyed-hash';
 import { PasswordHasher } from './security/password-hasher';
 import { RequestStatusService } from './status/request-status.service';
 import { Clock } from './time/clock';
+import { ConsoleSettingsService } from './triage/console-settings.service';
+import { RequesterContactService } from './triage/requester-contact.service';
 import { VerificationService } from './verification/verification.service';
 
 const services = [
@@ -42,6 +44,7 @@ const services = [
   SuppressionStoreAdapter,
   SystemExecutor,
   Clock,
+  ConsoleSettingsService,
   ConsoleSignIn,
   FieldCipher,
   IntakeService,
@@ -51,6 +54,7 @@ const services = [
   PasswordHasher,
   RateLimiter,
   RequestStatusService,
+  RequesterContactService,
   UnverifiedExpiryService,
   VerificationService,
 ];
