@@ -24,6 +24,7 @@ export * from './security/totp';
 export * from './status/request-status.service';
 export * from './suppression/suppression-lookup.service';
 export * from './time/clock';
+export * from './triage/auto-approval.service';
 export * from './triage/console-settings.service';
 export * from './triage/requester-contact.service';
 export * from './verification/verification.service';

@@ -27,6 +27,7 @@ import { KeyedHash } from './security/keyed-hash';
 import { PasswordHasher } from './security/password-hasher';
 import { RequestStatusService } from './status/request-status.service';
 import { Clock } from './time/clock';
+import { AutoApproval } from './triage/auto-approval.service';
 import { ConsoleSettingsService } from './triage/console-settings.service';
 import { RequesterContactService } from './triage/requester-contact.service';
 import { VerificationService } from './verification/verification.service';
@@ -35,6 +36,7 @@ const services = [
   AccessPackageDelivery,
   ApiKeyService,
   AuditTrail,
+  AutoApproval,
   DataMapProvider,
   ExecutionFinalizer,
   ExecutionReconciler,
