@@ -4,7 +4,17 @@ import { LoggerModule } from 'nestjs-pino';
 import { type AppConfig, ConfigModule } from '@rightsdesk/config';
 import { HealthModule, loggerParams } from '@rightsdesk/platform';
 import { WorkflowModule } from '@rightsdesk/workflow';
+import { AuditController } from './console/audit.controller';
+import { LoggedRequestsController } from './console/logged-requests.controller';
+import { ApiKeysController } from './console/api-keys.controller';
+import { AssigneesController } from './console/assignees.controller';
 import { MeController } from './console/me.controller';
+import { OfficersController } from './console/officers.controller';
+import { SettingsController } from './console/settings.controller';
+import { MetricsController } from './console/metrics.controller';
+import { QueueController } from './console/queue.controller';
+import { RequestActionsController } from './console/request-actions.controller';
+import { RequestClockController } from './console/request-clock.controller';
 import { SessionController } from './console/session.controller';
 import { AllExceptionsFilter } from './http/all-exceptions.filter';
 import { DefaultDenyGuard } from './http/default-deny.guard';
@@ -12,7 +22,9 @@ import { MailboxController } from './mailbox/mailbox.controller';
 import { DownloadController } from './portal/download.controller';
 import { PortalController } from './portal/portal.controller';
 import { ProviderCallbacksController } from './providers/provider-callbacks.controller';
+import { RepliesController } from './requests/replies.controller';
 import { RequestsController } from './requests/requests.controller';
+import { VerifiedRequestsController } from './requests/verified-requests.controller';
 import { SuppressionsController } from './suppressions/suppressions.controller';
 
 @Module({})
@@ -30,6 +42,18 @@ export class ApiModule {
         ProviderCallbacksController,
         SessionController,
         MeController,
+        OfficersController,
+        AssigneesController,
+        ApiKeysController,
+        SettingsController,
+        QueueController,
+        RequestActionsController,
+        AuditController,
+        MetricsController,
+        RequestClockController,
+        LoggedRequestsController,
+        RepliesController,
+        VerifiedRequestsController,
       ],
       providers: [
         { provide: APP_GUARD, useClass: DefaultDenyGuard },

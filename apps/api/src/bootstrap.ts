@@ -1,12 +1,18 @@
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '@rightsdesk/config';
 import { RequestException } from '@rightsdesk/domain';
 import { genRequestId } from '@rightsdesk/platform';
+import { mountQueueBoard } from './admin/queue-board';
 import { ApiModule } from './app.module';
 import { mountOpenApi } from './docs/openapi';
+import { replyMultipartLimits } from './requests/reply-body';
+
+// POST /api/v1/requests/{reference}/replies: the requester's answer with its files.
+const MULTIPART_ROUTE = /^\/api\/v1\/requests\/[^/?#]+\/replies\/?(?:\?|$)/;
 
 export function createFastifyAdapter(config: AppConfig): FastifyAdapter {
   return new FastifyAdapter({
@@ -28,7 +34,7 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   return app;
 }
 
-/** Everything around the module: logging, security headers, caching rules, OpenAPI. Tests use it too. */
+/** Everything around the module: logging, security headers, caching rules, OpenAPI, the queue inspector. Tests use it too. */
 export async function configureApiApp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
@@ -51,11 +57,24 @@ export async function configureApiApp(app: NestFastifyApplication, config: AppCo
     referrerPolicy: { policy: 'no-referrer' },
     crossOriginEmbedderPolicy: false,
   });
+  // Multipart bodies are only marked here; a route that takes files reads them as they stream, and
+  // busboy stops each file at the limit, so nothing unbounded is ever buffered.
+  await app.register(multipart, { limits: replyMultipartLimits(config.console.uploadMaxFiles, config.console.uploadMaxBytes) });
   const fastify = app.getHttpAdapter().getInstance();
   // The JSON API takes JSON only; Fastify would otherwise hand a text/plain body to validation.
+  // The one exception is the requester's answer, which may carry files.
   fastify.addHook('preValidation', (request, _reply, done) => {
+    if (!request.url.startsWith('/api/v1/')) {
+      done();
+      return;
+    }
+    if (request.isMultipart()) {
+      const takesFiles = request.method === 'POST' && MULTIPART_ROUTE.test(request.url);
+      done(takesFiles ? undefined : new RequestException('unsupported_media_type', 'Send the body as application/json.'));
+      return;
+    }
     const isJson = /^application\/json\b/i.test(request.headers['content-type'] ?? '');
-    done(request.url.startsWith('/api/v1/') && request.body !== undefined && !isJson ? new RequestException('unsupported_media_type', 'Send the body as application/json.') : undefined);
+    done(request.body !== undefined && !isJson ? new RequestException('unsupported_media_type', 'Send the body as application/json.') : undefined);
   });
   // API answers carry personal data or tokens: never cache them anywhere.
   fastify.addHook('onSend', async (request, reply) => {
@@ -65,4 +84,5 @@ export async function configureApiApp(app: NestFastifyApplication, config: AppCo
     }
   });
   mountOpenApi(app, config);
+  await mountQueueBoard(app, config);
 }

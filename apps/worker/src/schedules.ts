@@ -24,5 +24,11 @@ export class Schedules implements OnApplicationBootstrap {
       { name: 'reconcile-executions', data: {} },
     );
     await this.queue.schedule('expire-access-packages', { pattern: '7 * * * *', tz: 'UTC' }, { name: 'expire-access-packages', data: {} });
+    // DIGEST_CRON is read in DIGEST_TIMEZONE, so "0 7 * * *" means seven in the team's morning.
+    await this.queue.schedule(
+      'send-officer-digest',
+      { pattern: this.config.console.digestCron, tz: this.config.console.digestTimezone },
+      { name: 'send-officer-digest', data: {} },
+    );
   }
 }

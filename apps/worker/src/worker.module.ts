@@ -11,6 +11,7 @@ import { FinalizeRequestProcessor } from './processors/finalize-request.processo
 import { ReconcileExecutionsProcessor } from './processors/reconcile-executions.processor';
 import { RecoverOutboxProcessor } from './processors/recover-outbox.processor';
 import { SendEmailProcessor } from './processors/send-email.processor';
+import { SendOfficerDigestProcessor } from './processors/send-officer-digest.processor';
 import { StartExecutionProcessor } from './processors/start-execution.processor';
 import { OutboxRelayLoop } from './outbox-relay.loop';
 import { Schedules } from './schedules';
@@ -25,6 +26,7 @@ const processors = [
   FinalizeRequestProcessor,
   ReconcileExecutionsProcessor,
   ExpireAccessPackagesProcessor,
+  SendOfficerDigestProcessor,
 ];
 
 @Module({})

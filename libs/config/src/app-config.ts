@@ -52,6 +52,7 @@ export const envSchema = z.object({
   RATE_LIMIT_INTAKE_PER_EMAIL_PER_HOUR: positiveInt(5),
   RATE_LIMIT_VERIFY_PER_IP_PER_HOUR: positiveInt(60),
   RATE_LIMIT_STATUS_PER_IP_PER_HOUR: positiveInt(600),
+  RATE_LIMIT_REPLY_PER_IP_PER_HOUR: positiveInt(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WORKER_HEALTH_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
   WORKER_CONCURRENCY: positiveInt(10),
@@ -116,6 +117,8 @@ export interface AppConfig {
     intakePerEmailPerHour: number;
     verifyPerIpPerHour: number;
     statusPerIpPerHour: number;
+    /** Requesters' answers to information requests (with uploads). */
+    replyPerIpPerHour: number;
   };
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   worker: { healthPort: number; concurrency: number; outboxPollIntervalMs: number; outboxRecoverAfterSeconds: number };
@@ -201,6 +204,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       intakePerEmailPerHour: e.RATE_LIMIT_INTAKE_PER_EMAIL_PER_HOUR,
       verifyPerIpPerHour: e.RATE_LIMIT_VERIFY_PER_IP_PER_HOUR,
       statusPerIpPerHour: e.RATE_LIMIT_STATUS_PER_IP_PER_HOUR,
+      replyPerIpPerHour: e.RATE_LIMIT_REPLY_PER_IP_PER_HOUR,
     },
     logLevel: e.LOG_LEVEL,
     worker: {

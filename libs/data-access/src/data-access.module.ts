@@ -6,9 +6,13 @@ import { createDataSourceOptions } from './data-source-options';
 import { AccessPackageRepository } from './repositories/access-package.repository';
 import { ApiKeyRepository } from './repositories/api-key.repository';
 import { AuditRepository } from './repositories/audit.repository';
+import { ConsoleAuditRepository } from './repositories/console-audit.repository';
+import { ConsoleMetricsRepository } from './repositories/console-metrics.repository';
+import { ConsoleQueueRepository } from './repositories/console-queue.repository';
 import { ConsoleSettingRepository } from './repositories/console-setting.repository';
 import { ExecutionRepository } from './repositories/execution.repository';
 import { IntakeRepository } from './repositories/intake.repository';
+import { OfficerDigestRepository } from './repositories/officer-digest.repository';
 import { OfficerSessionRepository } from './repositories/officer-session.repository';
 import { OfficerRepository } from './repositories/officer.repository';
 import { OutboxRepository } from './repositories/outbox.repository';
@@ -31,9 +35,13 @@ const repositories = [
   ApiKeyRepository,
   OfficerRepository,
   OfficerSessionRepository,
+  OfficerDigestRepository,
   RequestMessageRepository,
   RequestAttachmentRepository,
   ConsoleSettingRepository,
+  ConsoleQueueRepository,
+  ConsoleAuditRepository,
+  ConsoleMetricsRepository,
 ];
 
 @Global()

@@ -1,6 +1,7 @@
 import { EMAIL_TEMPLATE_NAMES, type EmailMessageSpec, renderEmail } from './email-catalogue';
 import { type ExecutionFailedParams } from './execution-failed.template';
 import { formatCalendarDate, formatHours, MAIL_LOCALES, resolveMailLocale } from './mail-locale';
+import { type OfficerDigestParams } from './officer-digest.template';
 import type { RequestType } from '@rightsdesk/domain';
 import { type RequestCompletedParams } from './request-completed.template';
 import { REQUEST_TYPE_LABELS } from './request-type-label';
@@ -59,12 +60,64 @@ function anExecutionFailed(overrides: Partial<ExecutionFailedParams> = {}): Exec
   };
 }
 
+const CLOCK_ACTION_PARAMS = {
+  companyName: 'Acme GmbH',
+  reference: 'RD-7K3M-Q9PX',
+  requestType: 'access',
+  statusUrl: 'https://privacy.acme.test/status?token=xyz789&r=RD-7K3M-Q9PX',
+  dueOn: '2025-06-13',
+} as const;
+
+function clockActionSpecs(locale: EmailMessageSpec['locale']): EmailMessageSpec[] {
+  return [
+    { template: 'request_extended', locale, params: { ...CLOCK_ACTION_PARAMS, dueExplanation: 'extended by two further months', reason: 'Many systems to search.' } },
+    { template: 'information_requested', locale, params: { ...CLOCK_ACTION_PARAMS, question: 'Which account?', clockPaused: true } },
+    {
+      template: 'requester_replied',
+      locale,
+      params: { companyName: 'Acme GmbH', reference: 'RD-7K3M-Q9PX', requestType: 'access', files: 1, dueOn: '2025-06-13', consoleUrl: 'https://console.acme.test/requests/1?x=1&y=2' },
+    },
+  ];
+}
+
+function aDigest(overrides: Partial<OfficerDigestParams> = {}): OfficerDigestParams {
+  const none = { total: 0, items: [] };
+  return {
+    companyName: 'Acme GmbH',
+    day: '2025-06-02',
+    consoleUrl: 'https://console.acme.test/console?view=queue&x=1',
+    overdue: { total: 1, items: [{ reference: 'RD-7K3M-Q9PX', requestType: 'erasure', dueOn: '2025-05-30', assignee: 'Ada' }] },
+    dueSoon: none,
+    failed: none,
+    onHold: none,
+    ...overrides,
+  };
+}
+
+const DECISION_PARAMS = {
+  companyName: 'Acme GmbH',
+  reference: 'RD-7K3M-Q9PX',
+  requestType: 'erasure',
+  regime: 'gdpr',
+  statusUrl: 'https://privacy.acme.test/status?token=xyz789&r=RD-7K3M-Q9PX',
+} as const;
+
+function decisionSpecs(locale: EmailMessageSpec['locale']): EmailMessageSpec[] {
+  return [
+    { template: 'request_denied', locale, params: { ...DECISION_PARAMS, reason: 'legal_obligation', message: 'Invoices must be kept.' } },
+    { template: 'request_cancelled', locale, params: { ...DECISION_PARAMS, partlyCarriedOut: false } },
+  ];
+}
+
 function specs(locale: EmailMessageSpec['locale']): EmailMessageSpec[] {
   return [
     { template: 'verify_request', locale, params: aVerifyRequest() },
     { template: 'request_verified', locale, params: aRequestVerified() },
     { template: 'request_completed', locale, params: aCompletedAccess() },
     { template: 'execution_failed', locale, params: anExecutionFailed() },
+    ...decisionSpecs(locale),
+    ...clockActionSpecs(locale),
+    { template: 'officer_digest', locale, params: aDigest() },
   ];
 }
 
@@ -77,6 +130,14 @@ function linkOf(spec: EmailMessageSpec): string {
     case 'request_completed':
       return spec.params.downloadUrl!;
     case 'execution_failed':
+      return spec.params.consoleUrl;
+    case 'request_denied':
+    case 'request_cancelled':
+    case 'request_extended':
+    case 'information_requested':
+      return spec.params.statusUrl;
+    case 'requester_replied':
+    case 'officer_digest':
       return spec.params.consoleUrl;
   }
 }
@@ -115,6 +176,25 @@ function hostileVersionOf(spec: EmailMessageSpec): EmailMessageSpec {
           consoleUrl: `https://privacy.acme.test/console?t="><script>x</script>`,
         }),
       };
+    case 'request_denied':
+      return { ...spec, params: { ...spec.params, ...hostile, statusUrl: `https://privacy.acme.test/status?t="><script>x</script>`, message: HOSTILE } };
+    case 'request_cancelled':
+      return { ...spec, params: { ...spec.params, ...hostile, statusUrl: `https://privacy.acme.test/status?t="><script>x</script>` } };
+    case 'request_extended':
+      return { ...spec, params: { ...spec.params, ...hostile, statusUrl: `https://privacy.acme.test/status?t="><script>x</script>`, reason: HOSTILE } };
+    case 'information_requested':
+      return { ...spec, params: { ...spec.params, ...hostile, statusUrl: `https://privacy.acme.test/status?t="><script>x</script>`, question: HOSTILE } };
+    case 'requester_replied':
+      return { ...spec, params: { ...spec.params, ...hostile, consoleUrl: `https://privacy.acme.test/console?t="><script>x</script>` } };
+    case 'officer_digest':
+      return {
+        ...spec,
+        params: aDigest({
+          companyName: HOSTILE,
+          consoleUrl: `https://privacy.acme.test/console?t="><script>x</script>`,
+          failed: { total: 1, items: [{ reference: hostile.reference, requestType: 'access', dueOn: '2025-06-05', assignee: HOSTILE }] },
+        }),
+      };
   }
 }
 
@@ -132,7 +212,8 @@ describe.each(MAIL_LOCALES)('every template in %s', (locale) => {
       const url = linkOf(spec);
       const escapedUrl = url.replace(/&/g, '&amp;');
 
-      expect(sut.subject).toContain('RD-7K3M-Q9PX');
+      // A digest's subject counts requests; every other email is about one reference.
+      expect(spec.template === 'officer_digest' ? 'RD-7K3M-Q9PX' : sut.subject).toContain('RD-7K3M-Q9PX');
       expect(sut.text).toContain('RD-7K3M-Q9PX');
       expect(sut.html).toContain('RD-7K3M-Q9PX');
       expect(sut.text).toContain(url);

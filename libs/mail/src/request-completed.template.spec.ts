@@ -223,3 +223,9 @@ it('throws on a request type read back from storage that no longer exists', () =
 
   expect(() => renderEmail(spec)).toThrow('Unknown request type "portability"');
 });
+
+it('says a re-sent access link replaces the earlier one, and only when it does', () => {
+  expect(render('en', { linkReplaced: true }).text).toContain('This link replaces the one we sent you before, which no longer works.');
+  expect(render('de', { linkReplaced: true }).text).toContain('Dieser Link ersetzt den zuvor gesendeten, der nicht mehr funktioniert.');
+  expect(render('en').text).not.toContain('replaces');
+});

@@ -19,6 +19,8 @@ export interface RequestCompletedParams {
   downloadExpiresOn?: string;
   /** Access only: how many times the package can be downloaded. */
   maxDownloads?: number;
+  /** Access only: an officer re-sent the link; the one in the earlier email no longer works. */
+  linkReplaced?: boolean;
   summary: {
     /** How many systems of the data map the request was carried out in. */
     systems: number;
@@ -34,6 +36,11 @@ const OPT_OUT_GRACE_BUSINESS_DAYS = 10;
 const QUESTIONS_AND_COMPLAINTS: Record<MailLocale, string> = {
   en: 'If you have questions about this request, you can contact us; you also have the right to lodge a complaint with a data protection supervisory authority.',
   de: 'Bei Fragen zu dieser Anfrage können Sie sich an uns wenden; außerdem haben Sie das Recht, sich bei einer Datenschutz-Aufsichtsbehörde zu beschweren.',
+};
+
+const LINK_REPLACED: Record<MailLocale, string> = {
+  en: 'This link replaces the one we sent you before, which no longer works.',
+  de: 'Dieser Link ersetzt den zuvor gesendeten, der nicht mehr funktioniert.',
 };
 
 type CompletedBody = Omit<EmailContent, 'locale' | 'companyName' | 'audience'>;
@@ -119,6 +126,7 @@ function accessBody(params: RequestCompletedParams, reference: string, lang: Mai
   const expiresOn = formatCalendarDate(downloadExpiresOn, lang);
   const downloads = positiveWholeNumber(maxDownloads, 'downloads');
   const times = formatCount(downloads, lang);
+  const replaced = params.linkReplaced === true ? [LINK_REPLACED[lang]] : [];
 
   return lang === 'de'
     ? {
@@ -129,6 +137,7 @@ function accessBody(params: RequestCompletedParams, reference: string, lang: Mai
         action: { url: downloadUrl, label: 'Ihre Daten herunterladen' },
         paragraphsAfterAction: [
           `Der Link funktioniert bis zum ${expiresOn} und kann ${downloads === 1 ? 'nur einmal' : `höchstens ${times}-mal`} verwendet werden.`,
+          ...replaced,
           'Der Download ist eine ZIP-Datei. Sie enthält eine Übersicht, die Sie in jedem Webbrowser lesen können (index.html), sowie Ihre Daten als JSON- und CSV-Dateien für andere Programme.',
           'Geben Sie diesen Link nicht weiter: Jede Person, die ihn hat, kann Ihre Daten herunterladen. Ihre Daten senden wir nie als E-Mail-Anhang.',
         ],
@@ -141,6 +150,7 @@ function accessBody(params: RequestCompletedParams, reference: string, lang: Mai
         action: { url: downloadUrl, label: 'Download your data' },
         paragraphsAfterAction: [
           `The link works until ${expiresOn} and can be used ${downloads === 1 ? 'only once' : `at most ${times} times`}.`,
+          ...replaced,
           'The download is a ZIP file. It contains an overview you can read in any web browser (index.html) and your data as JSON and CSV files for use in other programs.',
           'Keep this link private: anyone who has it can download your data. We never send your data as an email attachment.',
         ],

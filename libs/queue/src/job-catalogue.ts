@@ -24,7 +24,8 @@ export type JobItem =
   | { name: 'execute-system'; data: { requestId: string; systemKey: string; run: number } }
   | { name: 'finalize-request'; data: { requestId: string; run: number } }
   | { name: 'reconcile-executions'; data: NoData }
-  | { name: 'expire-access-packages'; data: NoData };
+  | { name: 'expire-access-packages'; data: NoData }
+  | { name: 'send-officer-digest'; data: NoData };
 
 export type JobName = JobItem['name'];
 export type JobOf<N extends JobName> = Extract<JobItem, { name: N }>;
@@ -102,6 +103,8 @@ export const JOB_DEFINITIONS: Record<JobName, JobDefinition> = {
     options: { attempts: 1, removeOnComplete: { age: HOUR, count: 100 }, removeOnFail: { age: DAY, count: 1_000 } },
   },
   'expire-access-packages': { queue: 'maintenance', options: MAINTENANCE_OPTIONS },
+  // Retrying is safe: each officer's digest of the day has a fixed outbox id.
+  'send-officer-digest': { queue: 'maintenance', options: MAINTENANCE_OPTIONS },
 };
 
 export const JOB_NAMES = Object.keys(JOB_DEFINITIONS) as JobName[];

@@ -21,6 +21,7 @@ import { IntakeService } from './intake/intake.service';
 import { ConsoleSignIn } from './officers/console-sign-in.service';
 import { OfficerAccounts } from './officers/officer-accounts.service';
 import { OutboxService } from './outbox/outbox.service';
+import { OfficerDigestService } from './oversight/officer-digest.service';
 import { RateLimiter } from './rate-limit/rate-limiter';
 import { FieldCipher } from './security/field-cipher';
 import { KeyedHash } from './security/keyed-hash';
@@ -28,7 +29,10 @@ import { PasswordHasher } from './security/password-hasher';
 import { RequestStatusService } from './status/request-status.service';
 import { Clock } from './time/clock';
 import { AutoApproval } from './triage/auto-approval.service';
+import { CLOCK_ACTION_SERVICES } from './triage/clock-actions/clock-action-services';
 import { ConsoleSettingsService } from './triage/console-settings.service';
+import { DECISION_SERVICES } from './triage/decisions/decision-services';
+import { QUEUE_SERVICES } from './triage/queue/queue-services';
 import { RequesterContactService } from './triage/requester-contact.service';
 import { VerificationService } from './verification/verification.service';
 
@@ -52,6 +56,7 @@ const services = [
   IntakeService,
   KeyedHash,
   OfficerAccounts,
+  OfficerDigestService,
   OutboxService,
   PasswordHasher,
   RateLimiter,
@@ -59,6 +64,9 @@ const services = [
   RequesterContactService,
   UnverifiedExpiryService,
   VerificationService,
+  ...DECISION_SERVICES,
+  ...CLOCK_ACTION_SERVICES,
+  ...QUEUE_SERVICES,
 ];
 
 @Module({

@@ -5,6 +5,7 @@ import { type OfficerRole, RequestException } from '@rightsdesk/domain';
 import { API_KEY_SCOPE, DURING_ENROLMENT, IS_PUBLIC, ROLES } from '@rightsdesk/platform';
 import { API_KEY_SCOPES, type ApiKeyScope, ApiKeyService, ConsoleSignIn } from '@rightsdesk/workflow';
 import type { SignedInRequest } from '../console/signed-in-request';
+import type { ApiKeyRequest } from './api-key-request';
 import { readCookie, SESSION_COOKIE } from './cookies';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -36,7 +37,9 @@ export class DefaultDenyGuard implements CanActivate {
     if (scope !== undefined && (API_KEY_SCOPES as readonly string[]).includes(scope)) {
       // RFC 9110: the scheme name is case-insensitive.
       const presented = /^Bearer (\S{1,200})$/i.exec(request.headers.authorization ?? '')?.[1];
-      if (presented && (await this.apiKeys.authenticate(presented, scope as ApiKeyScope))) {
+      const apiKeyId = presented ? await this.apiKeys.authenticate(presented, scope as ApiKeyScope) : null;
+      if (apiKeyId) {
+        (request as ApiKeyRequest).apiKeyId = apiKeyId;
         return true;
       }
       throw new RequestException('unauthorized', 'Send a valid API key with this scope: Authorization: Bearer <key>.');

@@ -21,6 +21,9 @@ export function portalPage(title: string, body: string, lang = 'en'): string {
   .error { border-left: 4px solid #b91c1c; padding: .5rem 1rem; background: #fef2f2; }
   ol.timeline { padding-left: 1.2rem; }
   code { background: #f3f4f6; padding: 0 .25rem; }
+  .question { border-left: 4px solid #1d4ed8; padding: .5rem 1rem; background: #eff6ff; margin: 0 0 1rem 0; }
+  label { display: block; font-weight: 600; margin: 1rem 0 .25rem; }
+  textarea { width: 100%; box-sizing: border-box; font: inherit; }
 </style>
 </head>
 <body>
@@ -50,4 +53,7 @@ export const EVENT_LABELS: Record<string, string> = {
   verified: 'Email address confirmed',
   expired: 'Request expired (not confirmed in time)',
   status_changed: 'Status changed',
+  deadline_extended: 'Deadline extended (see our email for the reasons)',
+  information_requested: 'We asked you for information',
+  information_received: 'Your answer was received',
 };

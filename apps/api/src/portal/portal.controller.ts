@@ -2,12 +2,16 @@ import { Body, Controller, Get, Header, Inject, Post, Query, Req, Res } from '@n
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { APP_CONFIG, type AppConfig } from '@rightsdesk/config';
-import { RequestException } from '@rightsdesk/domain';
+import { type RequestErrorCode, RequestException } from '@rightsdesk/domain';
 import { escapeHtml } from '@rightsdesk/mail';
 import { Public } from '@rightsdesk/platform';
-import { RateLimiter, RequestStatusService, VerificationService } from '@rightsdesk/workflow';
+import { type PublicRequestStatus, RateLimiter, RequesterReplies, RequestStatusService, VerificationService } from '@rightsdesk/workflow';
 import { clientIp } from '../http/client-ip';
+import { readReplyBody, REPLY_MESSAGE_MAX } from '../requests/reply-body';
 import { EVENT_LABELS, portalPage, STATUS_LABELS } from './portal-page';
+
+// How the answer page reports a refusal; anything else is a problem with what was sent.
+const ANSWER_ERROR_STATUS: Partial<Record<RequestErrorCode, number>> = { rate_limited: 429, not_found: 404, illegal_transition: 409, payload_too_large: 413, malformed_body: 400 };
 
 const text = (value: unknown): string => (typeof value === 'string' ? value.slice(0, 200) : '');
 
@@ -20,6 +24,7 @@ export class PortalController {
   constructor(
     private readonly verification: VerificationService,
     private readonly status: RequestStatusService,
+    private readonly replies: RequesterReplies,
     private readonly rateLimiter: RateLimiter,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -97,6 +102,7 @@ export class PortalController {
   <dt>Due by</dt><dd>${escapeHtml(status.dueOn)}</dd>
 </dl>
 <p>${escapeHtml(status.dueExplanation)}</p>
+${this.answerForm(status, text(token))}
 <h2>Timeline</h2>
 <ol class="timeline">${timeline}</ol>`,
           status.language,
@@ -108,6 +114,49 @@ export class PortalController {
       }
       await this.html(reply, error.code === 'rate_limited' ? 429 : 404, portalPage('Request not found', '<h1>Request not found</h1><p>Use the status link from the most recent email we sent you.</p>'));
     }
+  }
+
+  // The same service as POST /api/v1/requests/{reference}/replies, for a browser without scripts.
+  @Post('requests/reply')
+  async answer(@Query('ref') ref: unknown, @Query('token') token: unknown, @Body() body: unknown, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const reference = text(ref);
+    const statusToken = text(token);
+    try {
+      await this.rateLimiter.consume('reply-ip', clientIp(request), this.config.rateLimits.replyPerIpPerHour, 3600);
+      await this.replies.admit(reference, statusToken);
+      await this.replies.reply(reference, statusToken, await readReplyBody(request, body));
+      await reply.redirect(`/requests/status?${new URLSearchParams({ ref: reference, token: statusToken }).toString()}`, 303);
+    } catch (error) {
+      if (!(error instanceof RequestException)) {
+        throw error;
+      }
+      const status = ANSWER_ERROR_STATUS[error.code] ?? 422;
+      const details = (error.details?.fieldErrors ?? []).map((e) => `<li>${escapeHtml(e.message)}</li>`).join('');
+      const back = status === 404 ? '' : `<p><a href="/requests/status?${escapeHtml(new URLSearchParams({ ref: reference, token: statusToken }).toString())}">Back to your request</a></p>`;
+      await this.html(reply, status, portalPage('Answer not sent', `<h1>Your answer was not sent</h1><p class="error">${escapeHtml(error.message)}</p>${details ? `<ul>${details}</ul>` : ''}${back}`));
+    }
+  }
+
+  private answerForm(status: PublicRequestStatus, token: string): string {
+    if (status.status !== 'on_hold') {
+      return '';
+    }
+    const question = (status.openQuestion ?? '')
+      .split(/\r?\n/)
+      .filter((line) => line.trim() !== '')
+      .map((line) => `<p>${escapeHtml(line)}</p>`)
+      .join('');
+    const { uploadMaxFiles, uploadMaxBytes } = this.config.console;
+    const action = `/requests/reply?${new URLSearchParams({ ref: status.reference, token }).toString()}`;
+    return `<h2>Our question to you</h2>
+<div class="question">${question}</div>
+<form method="post" action="${escapeHtml(action)}" enctype="multipart/form-data">
+  <label for="message">Your answer</label>
+  <textarea id="message" name="message" rows="8" maxlength="${REPLY_MESSAGE_MAX}"></textarea>
+  <label for="files">Files, if we asked for a document (PDF, PNG or JPEG; up to ${uploadMaxFiles}, ${Math.floor(uploadMaxBytes / (1024 * 1024)) || 1} MB each)</label>
+  <input id="files" type="file" name="files" multiple accept="application/pdf,image/png,image/jpeg,.pdf,.png,.jpg,.jpeg">
+  <p><button type="submit">Send my answer</button></p>
+</form>`;
   }
 
   private async html(reply: FastifyReply, status: number, body: string): Promise<void> {

@@ -39,13 +39,14 @@ export const publicStatusSchema: Schema = {
     dueOn: { type: 'string', format: 'date' },
     dueExplanation: { type: 'string', example: 'due 2026-12-25: GDPR Art. 12(3), one month from receipt on 2026-11-25' },
     language: { type: 'string' },
+    openQuestion: { type: 'string', nullable: true, description: 'While on hold: what the privacy team asked; answer with POST /api/v1/requests/{reference}/replies' },
     timeline: {
       type: 'array',
       items: {
         type: 'object',
         properties: {
           at: { type: 'string', format: 'date-time' },
-          event: { type: 'string', enum: ['received', 'verification_resent', 'verified', 'expired', 'status_changed'] },
+          event: { type: 'string', enum: ['received', 'verification_resent', 'verified', 'expired', 'status_changed', 'deadline_extended', 'information_requested', 'information_received'] },
           status: { type: 'string', nullable: true },
         },
       },

@@ -12,8 +12,12 @@ import {
   type LogLine,
   type RunningService,
 } from '@rightsdesk/local-services';
+import { loadConfig } from '@rightsdesk/config';
+import { OfficerAccounts } from '@rightsdesk/workflow';
 import { type CliCommand } from '../cli-command';
+import { withWorkflow } from '../cli-context';
 import { spawnApp, type AppProcess } from '../embedded/app-process';
+import { type DemoAdmin, ensureDemoAdmin, isEmbeddedDemo } from '../embedded/demo-admin';
 import { type DemoCompany, prepareDemoCompany } from '../embedded/demo-company-setup';
 import { writeEmbeddedEnv } from '../embedded/embedded-env';
 import { waitForHttpOk } from '../embedded/http-ready';
@@ -37,6 +41,8 @@ unless its variable is set:
   SMTP_URL       else a mail catcher writing .eml files to .rightsdesk/mail
 Also read: PORT (3000), PUBLIC_URL (http://localhost:$PORT), WORKER_HEALTH_PORT (3001),
 SECRET_KEY (else generated once into .rightsdesk/secrets.json). Ctrl-C stops everything.
+On the embedded database's first start (DEMO_MODE, on by default here) a console admin
+admin@rightsdesk.localhost is created and its generated password printed once.
 `;
 
 export const startCommand: CliCommand = {
@@ -225,6 +231,10 @@ class StartSession {
         this.shutdown(1);
         return;
       }
+      const demoAdmin = await this.demoAdmin(env);
+      if (this.stopping) {
+        return;
+      }
       say(
         renderStartBanner({
           appUrl: publicUrl,
@@ -233,6 +243,7 @@ class StartSession {
           apiHealthUrl: `http://localhost:${port}/health/ready`,
           workerHealthUrl: `http://localhost:${workerHealthPort}/health/ready`,
           services: [database, redis, mail, ...(demo?.lines ?? [])],
+          demoAdmin: demoAdmin ?? undefined,
         }),
       );
       if (demo) {
@@ -241,6 +252,24 @@ class StartSession {
     } catch (error) {
       say(`Could not start: ${error instanceof Error ? error.message : String(error)}`, 'stderr');
       this.shutdown(1);
+    }
+  }
+
+  /** After the api is ready, so its migrations have run. */
+  private async demoAdmin(env: NodeJS.ProcessEnv): Promise<DemoAdmin | null> {
+    const config = loadConfig(env);
+    const context = { embeddedDatabase: this.started.postgres !== undefined, demoMode: config.demoMode };
+    if (!isEmbeddedDemo(context)) {
+      return null;
+    }
+    try {
+      return await withWorkflow(config, (app) => ensureDemoAdmin(context, app.get(OfficerAccounts)));
+    } catch (error) {
+      say(
+        `Could not set up the demo admin (${error instanceof Error ? error.message : String(error)}): create one with npm run rightsdesk -- officer create --role admin`,
+        'stderr',
+      );
+      return null;
     }
   }
 

@@ -34,3 +34,32 @@ describe('renderStartBanner', () => {
     expect(banner).not.toContain('s3cret');
   });
 });
+
+describe('renderStartBanner: the demo admin', () => {
+  const base = {
+    appUrl: 'http://localhost:3000',
+    docsUrl: 'http://localhost:3000/api/docs',
+    apiHealthUrl: 'http://localhost:3000/health/ready',
+    workerHealthUrl: 'http://localhost:3001/health/ready',
+    services: [],
+  };
+
+  it('prints the password of a demo admin created by this start, with the console address', () => {
+    const banner = renderStartBanner({ ...base, demoAdmin: { state: 'created', email: 'admin@rightsdesk.localhost', password: 'Gx7-generated-pw_123' } });
+    expect(banner).toContain('Console      http://localhost:3000/api/v1/console');
+    expect(banner).toContain('Demo admin   admin@rightsdesk.localhost');
+    expect(banner).toContain('Password     Gx7-generated-pw_123  (shown only now: note it)');
+    expect(new Set(banner.split('\n').map((line) => line.length)).size).toBe(1);
+  });
+
+  it('on later starts says the admin exists and how to get a new password, printing none', () => {
+    const banner = renderStartBanner({ ...base, demoAdmin: { state: 'exists', email: 'admin@rightsdesk.localhost' } });
+    expect(banner).toContain('Demo admin   admin@rightsdesk.localhost (its password was shown at the first start)');
+    expect(banner).toContain('npm run rightsdesk -- officer reset-password --email admin@rightsdesk.localhost');
+    expect(banner).not.toMatch(/Password {5}/);
+  });
+
+  it('says nothing about accounts outside the demo', () => {
+    expect(renderStartBanner(base)).not.toMatch(/admin|Console/);
+  });
+});

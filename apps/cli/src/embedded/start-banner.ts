@@ -1,3 +1,5 @@
+import { type DemoAdmin, resetPasswordCommand } from './demo-admin';
+
 export interface ServiceLine {
   label: string;
   embedded: boolean;
@@ -13,6 +15,8 @@ export interface BannerInput {
   apiHealthUrl: string;
   workerHealthUrl: string;
   services: ServiceLine[];
+  /** The embedded demo's admin account; its password only on the start that created it. */
+  demoAdmin?: DemoAdmin;
 }
 
 export function renderStartBanner(input: BannerInput): string {
@@ -25,6 +29,7 @@ export function renderStartBanner(input: BannerInput): string {
     `Health       ${input.apiHealthUrl}`,
     `             ${input.workerHealthUrl} (worker)`,
     '',
+    ...(input.demoAdmin ? [...demoAdminRows(input.appUrl, input.demoAdmin), ''] : []),
     ...input.services.map(
       (service) =>
         `${service.label.padEnd(12)} ${service.embedded ? 'embedded' : 'external'}  ${redactUrl(service.url)}${service.where ? `  (${service.where})` : ''}`,
@@ -38,6 +43,18 @@ export function renderStartBanner(input: BannerInput): string {
     ...rows.map((row) => `│ ${row.padEnd(width)} │`),
     `└${'─'.repeat(width + 2)}┘`,
   ].join('\n');
+}
+
+function demoAdminRows(appUrl: string, admin: DemoAdmin): string[] {
+  const consoleRow = `Console      ${appUrl}/api/v1/console (sign in: POST …/session, see API docs)`;
+  if (admin.state === 'created') {
+    return [consoleRow, `Demo admin   ${admin.email}`, `Password     ${admin.password}  (shown only now: note it)`];
+  }
+  return [
+    consoleRow,
+    `Demo admin   ${admin.email} (its password was shown at the first start)`,
+    `New password ${resetPasswordCommand(admin.email)}`,
+  ];
 }
 
 /** Hides passwords (and secret-looking query parameters) so URLs can be printed. */

@@ -64,4 +64,23 @@ export class AccessPackageRepository {
   async markDeleted(tx: EntityManager, id: string, at: Date): Promise<void> {
     await tx.query(`UPDATE access_package SET deleted_at = $2 WHERE id = $1 AND deleted_at IS NULL`, [id, at]);
   }
+
+  /**
+   * Gives the request's newest live package (not deleted, not expired, downloads left) a new token:
+   * the old link stops working, expiry and downloads remaining stay. Null when there is none.
+   */
+  async replaceLiveToken(tx: EntityManager, requestId: string, tokenHash: Buffer, now: Date): Promise<Pick<AccessPackageEntity, 'id' | 'expiresAt' | 'downloadsRemaining'> | null> {
+    const rows = await updateReturning<{ id: string; expires_at: Date; downloads_remaining: number }>(
+      tx,
+      `UPDATE access_package SET token_hash = $2
+        WHERE id = (SELECT id FROM access_package
+                     WHERE request_id = $1 AND deleted_at IS NULL AND expires_at > $3 AND downloads_remaining > 0
+                     ORDER BY created_at DESC LIMIT 1 FOR UPDATE)
+          AND deleted_at IS NULL AND expires_at > $3 AND downloads_remaining > 0
+        RETURNING id, expires_at, downloads_remaining`,
+      [requestId, tokenHash, now],
+    );
+    const row = rows[0];
+    return row ? { id: row.id, expiresAt: row.expires_at, downloadsRemaining: row.downloads_remaining } : null;
+  }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource, type EntityManager, IsNull } from 'typeorm';
 import { ApiKeyEntity } from '../entities/api-key.entity';
+import { updateReturning } from './update-returning';
 
 export type NewApiKey = Pick<ApiKeyEntity, 'id' | 'name' | 'prefix' | 'secretHash' | 'scopes'>;
 
@@ -8,8 +9,8 @@ export type NewApiKey = Pick<ApiKeyEntity, 'id' | 'name' | 'prefix' | 'secretHas
 export class ApiKeyRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async add(key: NewApiKey): Promise<void> {
-    await this.dataSource.getRepository(ApiKeyEntity).insert(key);
+  async add(key: NewApiKey, tx?: EntityManager): Promise<void> {
+    await (tx ?? this.dataSource.manager).getRepository(ApiKeyEntity).insert(key);
   }
 
   findActiveByPrefix(prefix: string): Promise<ApiKeyEntity | null> {
@@ -26,6 +27,20 @@ export class ApiKeyRepository {
       `UPDATE api_key SET last_used_at = $2::timestamptz WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < $2::timestamptz - interval '1 minute')`,
       [id, at],
     );
+  }
+
+  /** The key's scopes when this call revoked it; null when it is unknown or already revoked. */
+  async revokeById(id: string, at: Date, tx?: EntityManager): Promise<{ scopes: string[] } | null> {
+    const rows = await updateReturning<{ scopes: string[] }>(
+      tx ?? this.dataSource,
+      `UPDATE api_key SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL RETURNING scopes`,
+      [id, at],
+    );
+    return rows[0] ?? null;
+  }
+
+  findById(id: string): Promise<ApiKeyEntity | null> {
+    return this.dataSource.getRepository(ApiKeyEntity).findOneBy({ id });
   }
 
   async revoke(prefix: string, at: Date): Promise<boolean> {

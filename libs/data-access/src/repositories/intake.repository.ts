@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
-import type { PrivacyRequestEntity } from '../entities/privacy-request.entity';
+import { PrivacyRequestEntity } from '../entities/privacy-request.entity';
 import { AUDIT_INSERT_COLUMNS, auditInsertValues, type NewAuditEvent } from './audit-insert';
 import type { NewOutboxMessage } from './outbox.repository';
 import type { NewVerificationToken } from './verification-token.repository';
@@ -86,6 +86,14 @@ export class IntakeRepository {
       values,
     });
     return result.rows[0]?.inserted === 1;
+  }
+
+  /**
+   * A request that starts verified (logged by an officer, filed by the company's app) or without
+   * the portal's dedup: written in the caller's transaction with its email and audit events.
+   */
+  async insertRequest(tx: EntityManager, request: PrivacyRequestEntity): Promise<void> {
+    await tx.getRepository(PrivacyRequestEntity).insert(request);
   }
 }
 

@@ -46,6 +46,16 @@ export class OutboxRepository {
     );
   }
 
+  /** For messages whose id is derived from what they are about: false when that message exists already. */
+  async addOnce(tx: EntityManager, message: NewOutboxMessage): Promise<boolean> {
+    const rows = await tx.query<Array<{ id: string }>>(
+      `INSERT INTO outbox_message (id, request_id, channel, template, payload) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (id) DO NOTHING RETURNING id`,
+      [message.id, message.requestId, message.channel, message.template, message.payload],
+    );
+    return rows.length === 1;
+  }
+
   findById(id: string): Promise<OutboxMessageEntity | null> {
     return this.dataSource.getRepository(OutboxMessageEntity).findOneBy({ id });
   }

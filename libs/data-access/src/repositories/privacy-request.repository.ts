@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, LessThan, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { PrivacyRequestEntity } from '../entities/privacy-request.entity';
 import { AUDIT_INSERT_COLUMNS, auditInsertValues, auditSelectList, type NewAuditEvent } from './audit-insert';
 import { preparedQuery } from './prepared-query';
@@ -18,6 +18,11 @@ export type PrivacyRequestPatch = Partial<
     | 'dueOn'
     | 'dueExplanation'
     | 'extended'
+    | 'assigneeId'
+    | 'approvalProposedBy'
+    | 'approvalProposedAt'
+    | 'denyReason'
+    | 'holds'
   >
 >;
 
@@ -28,18 +33,22 @@ export type PendingDuplicate = Pick<
   status: 'pending_verification';
 };
 
-// A status change with its audit event as one statement (its own transaction), guarded by the
-// status the caller read and validated; version and updated_at move as TypeORM's update() moves them.
-const CHANGE_STATUS = `
+const FIND_STATUS = `SELECT id, type, status FROM privacy_request WHERE id = $1`;
+
+// Approval as one statement (its own transaction): the status change guarded by the status read
+// (and, under four-eyes, by the proposer seen), the uploads' contents erased now that the request
+// is decided (as RequestAttachmentRepository.eraseContents does), and the audit event.
+const APPROVE = `
   WITH r AS (
     UPDATE privacy_request SET status = $3::varchar, updated_at = now(), version = version + 1
-     WHERE id = $1 AND status = $2 RETURNING id
+     WHERE id = $1 AND status = $2 AND ($4::uuid IS NULL OR approval_proposed_by = $4::uuid) RETURNING id
+  ), f AS (
+    UPDATE request_attachment SET content = NULL, file_name = NULL, deleted_at = $5
+     WHERE request_id IN (SELECT id FROM r) AND deleted_at IS NULL
   ), a AS (
-    INSERT INTO audit_event (${AUDIT_INSERT_COLUMNS}) SELECT ${auditSelectList('r', 4)} FROM r
+    INSERT INTO audit_event (${AUDIT_INSERT_COLUMNS}) SELECT ${auditSelectList('r', 6)} FROM r
   )
   SELECT count(*)::int AS n FROM r`;
-
-const FIND_STATUS = `SELECT id, type, status FROM privacy_request WHERE id = $1`;
 
 @Injectable()
 export class PrivacyRequestRepository {
@@ -62,20 +71,6 @@ export class PrivacyRequestRepository {
       [id],
     );
     return rows[0] ?? null;
-  }
-
-  /**
-   * Moves the request from `from` to `to` and appends the audit event, in one statement. False
-   * (and nothing written) when the request is no longer in `from`: the caller reads and decides again.
-   */
-  async changeStatus(id: string, from: string, to: string, audit: NewAuditEvent): Promise<boolean> {
-    const rows = await preparedQuery<{ n: number }>(this.dataSource, 'rightsdesk_change_status', CHANGE_STATUS, [
-      id,
-      from,
-      to,
-      ...auditInsertValues(audit).slice(1),
-    ]);
-    return rows[0]?.n === 1;
   }
 
   findByReference(reference: string, tx?: EntityManager): Promise<PrivacyRequestEntity | null> {
@@ -139,11 +134,43 @@ export class PrivacyRequestRepository {
     return rows[0]?.verification_failures ?? 0;
   }
 
-  findUnverifiedReceivedBefore(before: Date, limit: number): Promise<PrivacyRequestEntity[]> {
-    return this.repo().find({
-      where: { status: 'pending_verification', receivedAt: LessThan(before) },
-      order: { receivedAt: 'ASC' },
-      take: limit,
-    });
+  /**
+   * Unverified requests whose link went out before `before`. Counted from the (last) link, not from
+   * receipt: a request an officer logs weeks after it arrived by post still gets its full days.
+   */
+  findUnverifiedSentBefore(before: Date, limit: number): Promise<PrivacyRequestEntity[]> {
+    return this.repo()
+      .createQueryBuilder('r')
+      .where(`r.status = 'pending_verification'`)
+      .andWhere('GREATEST(r.received_at, r.verification_sent_at) < :before', { before })
+      .orderBy('r.received_at', 'ASC')
+      .take(limit)
+      .getMany();
+  }
+
+  /** The statutory clock's state (holds, extension, due date), with the status change that moves it. */
+  async updateClock(
+    tx: EntityManager,
+    id: string,
+    patch: Partial<Pick<PrivacyRequestEntity, 'status' | 'holds' | 'extended' | 'dueOn' | 'dueExplanation' | 'approvalProposedBy' | 'approvalProposedAt'>>,
+  ): Promise<void> {
+    await this.repo(tx).update({ id }, patch);
+  }
+
+  /**
+   * Approves: `from` → `to` with the audit event, erasing the uploads' contents at `at`, in one
+   * statement. With `proposedBy`, only while that officer's four-eyes proposal stands. False (and
+   * nothing written) when the request changed: the caller reads and decides again.
+   */
+  async approve(id: string, from: string, to: string, proposedBy: string | null, at: Date, audit: NewAuditEvent): Promise<boolean> {
+    const rows = await preparedQuery<{ n: number }>(this.dataSource, 'rightsdesk_approve', APPROVE, [
+      id,
+      from,
+      to,
+      proposedBy,
+      at,
+      ...auditInsertValues(audit).slice(1),
+    ]);
+    return rows[0]?.n === 1;
   }
 }

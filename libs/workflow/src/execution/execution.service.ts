@@ -18,6 +18,11 @@ export interface Actor {
   id: string | null;
 }
 
+export interface ApprovalOptions {
+  /** Four-eyes: the officer whose proposal this approval completes; named in the audit event. */
+  proposedBy?: string;
+}
+
 // Approval starts execution; execution is a BullMQ flow whose state lives in the database
 // (request_execution, system_execution). Jobs are enqueued after commit; the reconciler re-creates
 // any a crash or a Redis restart lost.
@@ -36,7 +41,12 @@ export class ExecutionService {
     private readonly clock: Clock,
   ) {}
 
-  async approve(requestId: string, actor: Actor): Promise<void> {
+  /**
+   * Approves and queues execution. The request's uploads have served their purpose once it is
+   * decided, so their contents are erased with the status change. With `proposedBy`, the approval
+   * goes through only while that officer's proposal stands.
+   */
+  async approve(requestId: string, actor: Actor, options: ApprovalOptions = {}): Promise<void> {
     this.dataMap.get();
     // No lock held across round trips: the write is guarded by the status read here, so a change
     // in between makes it write nothing, and the next read decides again (or refuses).
@@ -57,8 +67,9 @@ export class ExecutionService {
         action: 'request_approved',
         fromStatus: request.status,
         toStatus: to,
+        data: options.proposedBy ? { proposedBy: options.proposedBy } : null,
       });
-      if (await this.requests.changeStatus(requestId, request.status, to, event)) {
+      if (await this.requests.approve(requestId, request.status, to, options.proposedBy ?? null, this.clock.now(), event)) {
         break;
       }
       if (attempt >= 3) {

@@ -24,7 +24,7 @@ export class UnverifiedExpiryService {
     const cutoff = new Date(now.getTime() - this.config.verification.unverifiedExpiryDays * 24 * 3600 * 1000);
     let expired = 0;
     for (;;) {
-      const due = await this.requests.findUnverifiedReceivedBefore(cutoff, BATCH);
+      const due = await this.requests.findUnverifiedSentBefore(cutoff, BATCH);
       for (const candidate of due) {
         expired += await this.transactions.run(async (tx) => {
           const request = await this.requests.findByIdForUpdate(tx, candidate.id);

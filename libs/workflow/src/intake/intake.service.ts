@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@rightsdesk/config';
 import {
@@ -6,30 +5,17 @@ import {
   IntakeRepository,
   type NewFiling,
   type PendingDuplicate,
-  PrivacyRequestEntity,
   PrivacyRequestRepository,
   type Tx,
   VerificationTokenRepository,
 } from '@rightsdesk/data-access';
-import {
-  canonicalJson,
-  computeDeadline,
-  formatReference,
-  type IntakeInput,
-  normalizeEmail,
-  regimeFor,
-  RequestException,
-  toCalendarDate,
-} from '@rightsdesk/domain';
-import type { MailLocale } from '@rightsdesk/mail';
+import { canonicalJson, type IntakeInput, normalizeEmail, RequestException, toCalendarDate } from '@rightsdesk/domain';
 import { AuditTrail } from '../audit/audit-trail.service';
 import { OutboxService } from '../outbox/outbox.service';
 import { RateLimiter } from '../rate-limit/rate-limiter';
-import { FieldCipher } from '../security/field-cipher';
-import { KeyedHash, newToken } from '../security/keyed-hash';
-import { secureRandomBytes } from '../security/secure-random';
+import { KeyedHash } from '../security/keyed-hash';
 import { Clock } from '../time/clock';
-import type { SubjectRecord } from './subject-record';
+import { RequestFilings } from './request-filings.service';
 
 export interface IntakeReceipt {
   reference: string;
@@ -47,7 +33,7 @@ export class IntakeService {
     private readonly tokens: VerificationTokenRepository,
     private readonly outbox: OutboxService,
     private readonly audit: AuditTrail,
-    private readonly cipher: FieldCipher,
+    private readonly filings: RequestFilings,
     private readonly hash: KeyedHash,
     private readonly rateLimiter: RateLimiter,
     private readonly clock: Clock,
@@ -96,44 +82,26 @@ export class IntakeService {
   }
 
   private newFiling(input: IntakeInput, email: string, dedupKey: Buffer, now: Date): NewFiling {
-    const regime = regimeFor(input.country, input.region, this.config.regimeFallback);
     const receivedOn = toCalendarDate(now);
-    const deadline = computeDeadline({ regime, type: input.type, receivedOn });
-    const subject: SubjectRecord = { email, name: input.name ?? null, details: input.details ?? null };
-    const request = Object.assign(new PrivacyRequestEntity(), {
-      id: randomUUID(),
-      reference: formatReference(secureRandomBytes(10)),
-      type: input.type,
-      status: 'pending_verification' as const,
-      regime,
-      country: input.country,
-      region: input.region ?? null,
-      language: input.language,
+    const { request, deadline } = this.filings.newRequest(input, email, {
       channel: 'web',
-      emailLookup: this.hash.email(email),
-      dedupKey,
-      personalData: this.cipher.encryptJson(subject),
       receivedAt: now,
       receivedOn,
-      dueOn: deadline.dueOn,
-      dueExplanation: deadline.explanation,
-      extended: false,
-      verifiedAt: null,
-      verificationFailures: 0,
-      verificationSentAt: now,
-      statusTokenHash: null,
-      closedAt: null,
+      today: receivedOn,
+      now,
+      dedupKey,
+      verified: false,
     });
     return {
       request,
-      ...this.verification(request, email, now),
+      ...this.filings.verification(request, email, now),
       audit: this.audit.event({
         requestId: request.id,
         actorType: 'requester',
         action: 'request_received',
         fromStatus: null,
         toStatus: 'pending_verification',
-        data: { type: request.type, regime, channel: 'web', dueOn: deadline.dueOn },
+        data: { type: request.type, regime: request.regime, channel: 'web', dueOn: deadline.dueOn },
       }),
     };
   }
@@ -144,7 +112,7 @@ export class IntakeService {
     if (now.getTime() - lastSent < this.config.verification.resendIntervalSeconds * 1000) {
       return;
     }
-    const { token, message } = this.verification(request, email, now);
+    const { token, message } = this.filings.verification(request, email, now);
     await this.tokens.insert(tx, { ...token, requestId: request.id });
     await this.outbox.add(tx, message);
     await this.requests.update(tx, request.id, { verificationSentAt: now });
@@ -155,26 +123,5 @@ export class IntakeService {
       fromStatus: request.status,
       toStatus: request.status,
     });
-  }
-
-  /** A new link token and the email carrying it. */
-  private verification(request: PendingDuplicate | PrivacyRequestEntity, email: string, now: Date): Pick<NewFiling, 'token' | 'message'> {
-    const token = newToken();
-    const ttlHours = this.config.verification.ttlHours;
-    const verifyUrl = `${this.config.http.publicUrl}/requests/verify?${new URLSearchParams({ ref: request.reference, token }).toString()}`;
-    return {
-      token: { id: randomUUID(), tokenHash: this.hash.token(token), expiresAt: new Date(now.getTime() + ttlHours * 3600 * 1000) },
-      message: this.outbox.prepareEmail(request.id, email, {
-        template: 'verify_request',
-        locale: request.language as MailLocale,
-        params: {
-          companyName: this.config.company.name,
-          reference: request.reference,
-          requestType: request.type,
-          verifyUrl,
-          expiresInHours: ttlHours,
-        },
-      }),
-    };
   }
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DatabaseTransactions, type OfficerEntity, OfficerRepository, OfficerSessionRepository } from '@rightsdesk/data-access';
-import { normalizeEmail, type OfficerRole, RequestException } from '@rightsdesk/domain';
+import { ACTING_ROLES, normalizeEmail, type OfficerRole, RequestException } from '@rightsdesk/domain';
 import { AuditTrail } from '../audit/audit-trail.service';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, PasswordHasher } from '../security/password-hasher';
 import { secureRandomBytes } from '../security/secure-random';
@@ -19,6 +19,13 @@ export interface OfficerView {
   disabled: boolean;
   lastLoginAt: string | null;
   createdAt: string;
+}
+
+/** Who a request can be assigned to: enough to pick a name, nothing of the account. */
+export interface AssigneeView {
+  id: string;
+  displayName: string;
+  role: OfficerRole;
 }
 
 export interface NewOfficerInput {
@@ -89,6 +96,20 @@ export class OfficerAccounts {
 
   async list(): Promise<OfficerView[]> {
     return (await this.officers.list()).map((o) => this.view(o));
+  }
+
+  /** Active admins and officers (auditors change nothing, so they are never assigned). */
+  async assignees(): Promise<AssigneeView[]> {
+    return (await this.officers.listActive(ACTING_ROLES)).map((o) => ({ id: o.id, displayName: o.displayName, role: o.role }));
+  }
+
+  /** The command line names officers by email. */
+  async getByEmail(email: string): Promise<OfficerView> {
+    const officer = await this.officers.findByEmail(normalizeEmail(email));
+    if (!officer) {
+      throw new RequestException('not_found', 'No officer with this email.');
+    }
+    return this.view(officer);
   }
 
   async get(id: string): Promise<OfficerView> {

@@ -39,6 +39,14 @@ export class OutboxService {
     await this.outbox.add(tx, message);
   }
 
+  /**
+   * Writes an email whose id the caller derives from what it is about, unless a message with that
+   * id exists: a job that runs twice sends once (the id is also the Message-ID). False when it existed.
+   */
+  addEmailOnce(tx: Tx, id: string, to: string, spec: EmailMessageSpec): Promise<boolean> {
+    return this.outbox.addOnce(tx, { ...this.prepareEmail(null, to, spec), id });
+  }
+
   /** The outbox row for an email, for callers that write it as part of a larger statement. */
   prepareEmail(requestId: string | null, to: string, spec: EmailMessageSpec): NewOutboxMessage {
     const payload: OutboxEmailPayload = { to, spec };

@@ -18,13 +18,22 @@ export class FieldCipher {
   }
 
   encryptJson(value: unknown): Buffer {
-    const iv = secureRandomBytes(IV_BYTES);
-    const cipher = createCipheriv('aes-256-gcm', this.key, iv);
-    const body = Buffer.concat([cipher.update(JSON.stringify(value), 'utf8'), cipher.final()]);
-    return Buffer.concat([Buffer.from([VERSION]), iv, cipher.getAuthTag(), body]);
+    return this.encryptBytes(Buffer.from(JSON.stringify(value), 'utf8'));
   }
 
   decryptJson<T>(sealed: Buffer): T {
+    return JSON.parse(this.decryptBytes(sealed).toString('utf8')) as T;
+  }
+
+  /** For binary content (a requester's uploaded file); same format as the JSON fields. */
+  encryptBytes(plain: Buffer): Buffer {
+    const iv = secureRandomBytes(IV_BYTES);
+    const cipher = createCipheriv('aes-256-gcm', this.key, iv);
+    const body = Buffer.concat([cipher.update(plain), cipher.final()]);
+    return Buffer.concat([Buffer.from([VERSION]), iv, cipher.getAuthTag(), body]);
+  }
+
+  decryptBytes(sealed: Buffer): Buffer {
     if (sealed.length < 1 + IV_BYTES + TAG_BYTES || sealed[0] !== VERSION) {
       throw new Error('sealed value has an unknown format');
     }
@@ -32,7 +41,6 @@ export class FieldCipher {
     const tag = sealed.subarray(1 + IV_BYTES, 1 + IV_BYTES + TAG_BYTES);
     const decipher = createDecipheriv('aes-256-gcm', this.key, iv);
     decipher.setAuthTag(tag);
-    const plain = Buffer.concat([decipher.update(sealed.subarray(1 + IV_BYTES + TAG_BYTES)), decipher.final()]);
-    return JSON.parse(plain.toString('utf8')) as T;
+    return Buffer.concat([decipher.update(sealed.subarray(1 + IV_BYTES + TAG_BYTES)), decipher.final()]);
   }
 }

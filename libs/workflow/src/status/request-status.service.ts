@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { AuditRepository, PrivacyRequestRepository } from '@rightsdesk/data-access';
+import { AuditRepository, type PrivacyRequestEntity, PrivacyRequestRepository, RequestMessageRepository } from '@rightsdesk/data-access';
 import { normalizeReference, RequestException, type RequestStatus, type RequestType } from '@rightsdesk/domain';
+import { FieldCipher } from '../security/field-cipher';
 import { KeyedHash, sameHash } from '../security/keyed-hash';
 
 export interface PublicTimelineEntry {
@@ -9,7 +10,15 @@ export interface PublicTimelineEntry {
   status: RequestStatus | null;
 }
 
-export type PublicEvent = 'received' | 'verification_resent' | 'verified' | 'expired' | 'status_changed';
+export type PublicEvent =
+  | 'received'
+  | 'verification_resent'
+  | 'verified'
+  | 'expired'
+  | 'status_changed'
+  | 'deadline_extended'
+  | 'information_requested'
+  | 'information_received';
 
 export interface PublicRequestStatus {
   reference: string;
@@ -19,6 +28,8 @@ export interface PublicRequestStatus {
   dueOn: string;
   dueExplanation: string;
   language: string;
+  /** While on hold: what the privacy team asked, to be answered on the status page. */
+  openQuestion: string | null;
   timeline: PublicTimelineEntry[];
 }
 
@@ -26,27 +37,40 @@ export interface PublicRequestStatus {
 // notes, internal system steps) stays off the public timeline.
 const PUBLIC_EVENTS: Record<string, PublicEvent> = {
   request_received: 'received',
+  request_logged: 'received',
   verification_resent: 'verification_resent',
   request_verified: 'verified',
   request_expired: 'expired',
+  deadline_extended: 'deadline_extended',
+  information_requested: 'information_requested',
+  information_received: 'information_received',
 };
+
+const NOT_FOUND = 'No request matches this reference and link.';
 
 @Injectable()
 export class RequestStatusService {
   constructor(
     private readonly requests: PrivacyRequestRepository,
     private readonly audit: AuditRepository,
+    private readonly messages: RequestMessageRepository,
+    private readonly cipher: FieldCipher,
     private readonly hash: KeyedHash,
   ) {}
 
-  /** Unknown reference and wrong token are the same `not_found`, so neither can be probed. */
-  async publicStatus(referenceInput: string, statusToken: string): Promise<PublicRequestStatus> {
+  /** The request a status link opens. Unknown reference and wrong token are the same `not_found`, so neither can be probed. */
+  async findByLink(referenceInput: string, statusToken: string): Promise<PrivacyRequestEntity> {
     const reference = normalizeReference(referenceInput);
     const request = reference ? await this.requests.findByReference(reference) : null;
     const tokenHash = this.hash.token(statusToken);
     if (!request || statusToken.length === 0 || !sameHash(request.statusTokenHash, tokenHash)) {
-      throw new RequestException('not_found', 'No request matches this reference and link.');
+      throw new RequestException('not_found', NOT_FOUND);
     }
+    return request;
+  }
+
+  async publicStatus(referenceInput: string, statusToken: string): Promise<PublicRequestStatus> {
+    const request = await this.findByLink(referenceInput, statusToken);
     const events = await this.audit.findByRequest(request.id);
     return {
       reference: request.reference,
@@ -56,10 +80,18 @@ export class RequestStatusService {
       dueOn: request.dueOn,
       dueExplanation: request.dueExplanation,
       language: request.language,
+      openQuestion: request.status === 'on_hold' ? await this.openQuestion(request.id) : null,
       timeline: events
         .map((event) => ({ event, name: PUBLIC_EVENTS[event.action] ?? (event.fromStatus !== event.toStatus && event.toStatus ? 'status_changed' : null) }))
         .filter((entry): entry is { event: (typeof events)[number]; name: PublicEvent } => entry.name !== null)
         .map(({ event, name }) => ({ at: event.occurredAt.toISOString(), event: name, status: (event.toStatus as RequestStatus | null) ?? null })),
     };
+  }
+
+  // The newest question is the one the hold waits on.
+  private async openQuestion(requestId: string): Promise<string | null> {
+    const questions = await this.messages.listByRequest(requestId, ['information_request']);
+    const last = questions.at(-1);
+    return last ? this.cipher.decryptJson<string>(last.body) : null;
   }
 }

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@rightsdesk/config';
 import {
   DatabaseTransactions,
@@ -7,11 +7,13 @@ import {
 } from '@rightsdesk/data-access';
 import { nextStatus, normalizeReference, RequestException, type RequestStatus } from '@rightsdesk/domain';
 import type { MailLocale } from '@rightsdesk/mail';
+import { errorSummary } from '@rightsdesk/queue';
 import { AuditTrail } from '../audit/audit-trail.service';
 import { OutboxService } from '../outbox/outbox.service';
 import { FieldCipher } from '../security/field-cipher';
 import { KeyedHash, newToken } from '../security/keyed-hash';
 import { Clock } from '../time/clock';
+import { AutoApproval } from '../triage/auto-approval.service';
 import type { SubjectRecord } from '../intake/subject-record';
 
 export type VerificationResult =
@@ -22,6 +24,8 @@ const INVALID = 'This confirmation link is not valid. Use the newest link we ema
 
 @Injectable()
 export class VerificationService {
+  private readonly logger = new Logger(VerificationService.name);
+
   constructor(
     private readonly transactions: DatabaseTransactions,
     private readonly requests: PrivacyRequestRepository,
@@ -31,6 +35,7 @@ export class VerificationService {
     private readonly cipher: FieldCipher,
     private readonly hash: KeyedHash,
     private readonly clock: Clock,
+    private readonly autoApproval: AutoApproval,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -108,6 +113,12 @@ export class VerificationService {
       // Lost a race with a concurrent click: the other one verified it.
       return { outcome: 'already_verified', reference: request.reference, status: 'awaiting_review' };
     }
-    return { outcome: 'verified', reference: request.reference, status: result.status, statusToken };
+    // After commit: the verification stands whatever happens here, and a request not approved
+    // automatically simply waits for an officer.
+    const autoApproved = await this.autoApproval.afterVerified(request.id, request.type).catch((error: unknown) => {
+      this.logger.warn({ requestId: request.id, error: errorSummary(error) }, 'auto-approval check failed; the request waits for an officer');
+      return false;
+    });
+    return { outcome: 'verified', reference: request.reference, status: autoApproved ? 'approved' : result.status, statusToken };
   }
 }
