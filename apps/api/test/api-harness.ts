@@ -1,8 +1,10 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { ParsedMail } from 'mailparser';
 import { Test } from '@nestjs/testing';
 import { loadConfig, type AppConfig } from '@rightsdesk/config';
 import { startSmtpSink, testEnv, type SmtpSink } from '@rightsdesk/testing';
-import { Clock } from '@rightsdesk/workflow';
+import { OutboxRepository } from '@rightsdesk/data-access';
+import { Clock, OutboxService } from '@rightsdesk/workflow';
 import { ApiModule } from '../src/app.module';
 import { configureApiApp, createFastifyAdapter } from '../src/bootstrap';
 
@@ -64,4 +66,23 @@ export function linkFrom(text: string, path: string): URL {
     throw new Error(`no ${path} link in the message`);
   }
   return new URL(match[0].replace(/&amp;/g, '&'));
+}
+
+/** Sends what the outbox holds, as the worker's relay and send-email job would (no worker runs here). */
+export async function deliverOutbox(h: ApiHarness): Promise<number> {
+  const ids = await h.app.get(OutboxRepository).takeUnrelayed(100);
+  for (const id of ids) {
+    await h.app.get(OutboxService).send(id);
+  }
+  return ids.length;
+}
+
+/** The newest email to `address` whose subject matches, after delivering the outbox. */
+export async function emailTo(h: ApiHarness, address: string, subject: RegExp): Promise<ParsedMail> {
+  await deliverOutbox(h);
+  const matches = () => h.sink.messagesTo(address).filter((m) => subject.test(m.subject ?? ''));
+  if (matches().length === 0) {
+    await h.sink.waitForMessage((m) => JSON.stringify(m.to ?? '').includes(address) && subject.test(m.subject ?? ''), 5000);
+  }
+  return matches().at(-1) as ParsedMail;
 }

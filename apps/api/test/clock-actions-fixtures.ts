@@ -1,9 +1,8 @@
 import type { ParsedMail } from 'mailparser';
 import { DataSource } from 'typeorm';
-import { OutboxRepository } from '@rightsdesk/data-access';
 import type { IntakeInput } from '@rightsdesk/domain';
-import { AppIntake, FieldCipher, OutboxService } from '@rightsdesk/workflow';
-import { linkFrom, type ApiHarness } from './api-harness';
+import { AppIntake, FieldCipher } from '@rightsdesk/workflow';
+import { deliverOutbox, linkFrom, type ApiHarness } from './api-harness';
 
 let sequence = 0;
 
@@ -29,25 +28,6 @@ export async function aVerifiedRequest(h: ApiHarness, input: Partial<IntakeInput
   const [row] = await h.app.get(DataSource).query<Array<{ id: string }>>(`SELECT id FROM privacy_request WHERE reference = $1`, [reference]);
   await deliverOutbox(h);
   return { id: row.id, reference, email };
-}
-
-/** Sends what the outbox holds, as the worker's relay and send-email job would. */
-export async function deliverOutbox(h: ApiHarness): Promise<number> {
-  const ids = await h.app.get(OutboxRepository).takeUnrelayed(100);
-  for (const id of ids) {
-    await h.app.get(OutboxService).send(id);
-  }
-  return ids.length;
-}
-
-/** The newest email to `address` whose subject matches, after delivering the outbox. */
-export async function emailTo(h: ApiHarness, address: string, subject: RegExp): Promise<ParsedMail> {
-  await deliverOutbox(h);
-  const matches = () => h.sink.messagesTo(address).filter((m) => subject.test(m.subject ?? ''));
-  if (matches().length === 0) {
-    await h.sink.waitForMessage((m) => JSON.stringify(m.to ?? '').includes(address) && subject.test(m.subject ?? ''));
-  }
-  return matches().at(-1) as ParsedMail;
 }
 
 /** The status token in the newest email's status link. */

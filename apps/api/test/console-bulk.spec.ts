@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { AuditTrail } from '@rightsdesk/workflow';
-import type { ApiHarness } from './api-harness';
+import { type ApiHarness, emailTo } from './api-harness';
 import { anOfficer, type ConsoleSession, signIn, type TestOfficer } from './console-harness';
-import { auditActions, auditEvents, type DecisionHarness, emailTo, outboxTemplates, putOnHold, requestRow, startDecisionApi } from './decision-fixtures';
+import { auditActions, auditEvents, type DecisionHarness, outboxTemplates, putOnHold, requestRow, startDecisionApi } from './decision-fixtures';
 import { fileVerified } from './execution-fixtures';
 
 const BULK = '/api/v1/console/requests/bulk';

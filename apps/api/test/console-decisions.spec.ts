@@ -14,15 +14,13 @@ import {
   SystemExecutor,
   VerificationService,
 } from '@rightsdesk/workflow';
-import { linkFrom, type ApiHarness } from './api-harness';
+import { type ApiHarness, deliverOutbox, emailTo, linkFrom } from './api-harness';
 import { anOfficer, type ConsoleSession, signIn, type TestOfficer } from './console-harness';
 import {
   anUpload,
   auditActions,
   auditEvents,
   type DecisionHarness,
-  deliverOutbox,
-  emailTo,
   messagesOf,
   outboxTemplates,
   putOnHold,

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { AuditTrail } from '@rightsdesk/workflow';
-import { startApi, type ApiHarness } from './api-harness';
-import { auditOf, aVerifiedRequest, emailTo, messagesOf, statusTokenOf, stored } from './clock-actions-fixtures';
+import { type ApiHarness, emailTo, startApi } from './api-harness';
+import { auditOf, aVerifiedRequest, messagesOf, statusTokenOf, stored } from './clock-actions-fixtures';
 import { anOfficer, type ConsoleSession, signIn, type TestOfficer } from './console-harness';
 
 const RECEIVED = '2026-11-25T10:00:00.000Z';

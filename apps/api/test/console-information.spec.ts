@@ -4,8 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { DataSource } from 'typeorm';
 import { DatabaseTransactions, RequestAttachmentRepository } from '@rightsdesk/data-access';
 import { AuditTrail } from '@rightsdesk/workflow';
-import { startApi, type ApiHarness } from './api-harness';
-import { auditOf, aVerifiedRequest, deliverOutbox, emailTo, type FiledRequest, messagesOf, statusTokenOf, stored } from './clock-actions-fixtures';
+import { type ApiHarness, deliverOutbox, emailTo, startApi } from './api-harness';
+import { auditOf, aVerifiedRequest, type FiledRequest, messagesOf, statusTokenOf, stored } from './clock-actions-fixtures';
 import { anOfficer, type ConsoleSession, signIn, type TestOfficer } from './console-harness';
 import { type FormPart, multipartPayload, SAMPLE_FILES } from './multipart-payload';
 

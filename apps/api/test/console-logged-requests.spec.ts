@@ -3,8 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { AuditTrail, ConsoleSettingsService, UnverifiedExpiryService } from '@rightsdesk/workflow';
-import { linkFrom, startApi, type ApiHarness } from './api-harness';
-import { anAddress, auditOf, emailTo, statusTokenOf, stored } from './clock-actions-fixtures';
+import { type ApiHarness, emailTo, linkFrom, startApi } from './api-harness';
+import { anAddress, auditOf, statusTokenOf, stored } from './clock-actions-fixtures';
 import { anOfficer, type ConsoleSession, signIn, type TestOfficer } from './console-harness';
 
 const NOW = '2026-11-25T10:00:00.000Z';

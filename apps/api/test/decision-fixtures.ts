@@ -2,18 +2,16 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { ParsedMail } from 'mailparser';
 import { DataSource } from 'typeorm';
 import { verifyWebhookSignature } from '@rightsdesk/connectors';
 import {
   AuditRepository,
   DatabaseTransactions,
-  OutboxRepository,
   RequestAttachmentRepository,
   RequestMessageRepository,
 } from '@rightsdesk/data-access';
 import { startTestProvider, type TestProvider } from '@rightsdesk/testing';
-import { FieldCipher, OutboxService } from '@rightsdesk/workflow';
+import { FieldCipher } from '@rightsdesk/workflow';
 import { startApi, type ApiHarness } from './api-harness';
 import { providerDataMap, uniqueEnvName } from './execution-fixtures';
 
@@ -43,21 +41,6 @@ export async function startDecisionApi(): Promise<DecisionHarness> {
       delete process.env[secretEnv];
     },
   };
-}
-
-/** Sends what the outbox holds, as the worker's relay and send-email job would. */
-export async function deliverOutbox(h: ApiHarness): Promise<number> {
-  const ids = await h.app.get(OutboxRepository).takeUnrelayed(100);
-  for (const id of ids) {
-    await h.app.get(OutboxService).send(id);
-  }
-  return ids.length;
-}
-
-/** The email to this address whose subject matches, once the outbox has been delivered. */
-export async function emailTo(h: ApiHarness, address: string, subject: RegExp): Promise<ParsedMail> {
-  await deliverOutbox(h);
-  return h.sink.waitForMessage((m) => JSON.stringify(m.to ?? '').includes(address) && subject.test(m.subject ?? ''), 5000);
 }
 
 /** Outbox templates written for a request, in order. */

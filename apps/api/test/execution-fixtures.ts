@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { signWebhook } from '@rightsdesk/connectors';
-import { OutboxRepository, PrivacyRequestRepository } from '@rightsdesk/data-access';
+import { PrivacyRequestRepository } from '@rightsdesk/data-access';
 import type { IntakeInput, RequestType } from '@rightsdesk/domain';
-import { IntakeService, OutboxService, VerificationService } from '@rightsdesk/workflow';
-import { linkFrom, type ApiHarness } from './api-harness';
+import { IntakeService, VerificationService } from '@rightsdesk/workflow';
+import { type ApiHarness, deliverOutbox, linkFrom } from './api-harness';
 
 /** Files a request through intake and confirms it with the emailed link: it ends in awaiting_review. */
 export async function fileVerified(
@@ -13,10 +13,7 @@ export async function fileVerified(
   const { reference } = await h.app
     .get(IntakeService)
     .file({ country: 'DE', language: 'en', ...input } as IntakeInput);
-  // The worker's relay is not running here: send what the outbox holds, as it would.
-  for (const outboxId of await h.app.get(OutboxRepository).takeUnrelayed(100)) {
-    await h.app.get(OutboxService).send(outboxId);
-  }
+  await deliverOutbox(h);
   const mail = await h.sink.waitForMessage(
     (m) => (m.text ?? '').includes(reference) && (m.text ?? '').includes('/requests/verify'),
   );

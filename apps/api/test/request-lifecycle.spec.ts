@@ -1,8 +1,6 @@
-import type { ParsedMail } from 'mailparser';
 import { DataSource } from 'typeorm';
-import { OutboxRepository } from '@rightsdesk/data-access';
-import { AuditTrail, OutboxService, UnverifiedExpiryService } from '@rightsdesk/workflow';
-import { linkFrom, startApi, type ApiHarness } from './api-harness';
+import { AuditTrail, UnverifiedExpiryService } from '@rightsdesk/workflow';
+import { type ApiHarness, emailTo, linkFrom, startApi } from './api-harness';
 
 const REFERENCE =
   /^RD-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/;
@@ -27,21 +25,6 @@ describe('request lifecycle: intake → email verification → awaiting review',
     });
   }
 
-  /** Sends what the outbox holds, as the worker's relay and send-email job would. */
-  async function deliverOutbox(): Promise<number> {
-    const ids = await h.app.get(OutboxRepository).takeUnrelayed(100);
-    for (const id of ids) {
-      await h.app.get(OutboxService).send(id);
-    }
-    return ids.length;
-  }
-
-  async function emailTo(address: string, subject: RegExp): Promise<ParsedMail> {
-    await deliverOutbox();
-    return h.sink.waitForMessage(
-      (m) => m.to !== undefined && JSON.stringify(m.to).includes(address) && subject.test(m.subject ?? ''),
-    );
-  }
 
   it('files, verifies through the emailed link and shows awaiting_review with its due date', async () => {
     h.clock.set('2026-11-25T10:00:00.000Z');
@@ -52,7 +35,7 @@ describe('request lifecycle: intake → email verification → awaiting review',
     expect(receipt.status).toBe('pending_verification');
     expect(response.headers['cache-control']).toBe('no-store');
 
-    const mail = await emailTo('ada@example.com', /Confirm/);
+    const mail = await emailTo(h, 'ada@example.com', /Confirm/);
     expect(mail.messageId).toMatch(/@rightsdesk>$/);
     const verifyLink = linkFrom(mail.text ?? '', '/requests/verify');
     expect(verifyLink.searchParams.get('ref')).toBe(receipt.reference);
@@ -102,7 +85,7 @@ describe('request lifecycle: intake → email verification → awaiting review',
     expect(page.body).toContain('data-status="awaiting_review"');
     expect(page.body).toContain('one month from receipt on 2026-11-25');
 
-    const confirmation = await emailTo('ada@example.com', /working on/);
+    const confirmation = await emailTo(h, 'ada@example.com', /working on/);
     expect(linkFrom(confirmation.text ?? '', '/requests/status').searchParams.get('token')).toBe(statusToken);
 
     // Same link again: single use, but a second click is not an error.
@@ -219,7 +202,7 @@ describe('request lifecycle: intake → email verification → awaiting review',
       region: 'VA',
       details: { channels: ['all'] },
     });
-    const mail = await emailTo('late@example.com', /Confirm/);
+    const mail = await emailTo(h, 'late@example.com', /Confirm/);
     const link = linkFrom(mail.text ?? '', '/requests/verify');
     h.clock.advance((h.config.verification.ttlHours + 1) * 3600_000);
     const expired = await h.app.inject({

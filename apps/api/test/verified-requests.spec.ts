@@ -3,8 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { ApiKeyService, AuditTrail, ConsoleSettingsService } from '@rightsdesk/workflow';
-import { startApi, type ApiHarness } from './api-harness';
-import { anAddress, auditOf, emailTo, statusTokenOf, stored } from './clock-actions-fixtures';
+import { type ApiHarness, emailTo, startApi } from './api-harness';
+import { anAddress, auditOf, statusTokenOf, stored } from './clock-actions-fixtures';
 import { anOfficer } from './console-harness';
 
 // The company's own app files for a user it has signed in: an API key with requests:create.
