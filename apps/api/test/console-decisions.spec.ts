@@ -157,7 +157,7 @@ describe('console: decisions on a request', () => {
 
       const response = await asA.post(url(id, 'approve'));
       expect(response.statusCode).toBe(200);
-      expect(response.json()).toMatchObject({ outcome: 'approved', request: { id, status: 'approved', allowedActions: ['start', 'cancel'] } });
+      expect(response.json()).toMatchObject({ outcome: 'approved', request: { id, status: 'approved' } });
       expect((await requestRow(h, id)).status).toBe('approved');
       expect(await lastEvent(id, 'request_approved')).toMatchObject({
         actorType: 'officer',
@@ -288,7 +288,7 @@ describe('console: decisions on a request', () => {
       expect(response.statusCode).toBe(200);
       expect(response.json()).toMatchObject({
         outcome: 'denied',
-        request: { status: 'denied', denyReason: 'legal_obligation', approvalProposedBy: null, approvalProposedAt: null, closedAt: NOW, allowedActions: [] },
+        request: { status: 'denied', denyReason: 'legal_obligation', approvalProposedBy: null, approvalProposedAt: null, closedAt: NOW },
       });
       const row = await requestRow(h, id);
       expect(row).toMatchObject({ status: 'denied', deny_reason: 'legal_obligation', approval_proposed_by: null, approval_proposed_at: null });

@@ -28,6 +28,7 @@ interface Detail {
     data: unknown;
   }>;
   systems: Array<Record<string, unknown>>;
+  actions: string[];
   emails: Array<Record<string, unknown>>;
   conversation: Array<{
     id: string;
@@ -125,6 +126,7 @@ describe('console request detail: GET /api/v1/console/requests/{id}', () => {
       denyReason: null,
     });
     expect(body.subject).toEqual({ email: 'grace.detail@example.com', name: 'Grace Detail', details: null });
+    expect(body.actions).toEqual(['assign', 'note', 'approve', 'deny', 'extend', 'request_information', 'cancel']);
     expect(body.clock).toEqual({
       today: '2026-11-27',
       regime: 'gdpr',
@@ -266,6 +268,7 @@ describe('console request detail: GET /api/v1/console/requests/{id}', () => {
     const body = await detail(done.id);
     expect(body.request).toMatchObject({ status: 'completed', closedAt: '2026-12-01T08:00:00.000Z' });
     expect(body.clock).toMatchObject({ canExtend: false, daysLeft: null, dueOn: '2026-12-25' });
+    expect(body.actions).toEqual(['assign', 'note', 'resend_access_link']);
   });
 
   it('shows assignee, four-eyes proposal, per-system outcomes and the decrypted conversation', async () => {
@@ -439,6 +442,8 @@ describe('console request detail: GET /api/v1/console/requests/{id}', () => {
         ],
       },
     ]);
+    // The auditor may read it all and do none of it.
+    expect(body.actions).toEqual([]);
     // The auditor's read is logged under the auditor.
     expect(await viewEvents(request.id)).toEqual([
       { actor_type: 'officer', actor_id: auditor.id, data: null, from_status: null, to_status: null },

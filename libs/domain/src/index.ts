@@ -1,6 +1,7 @@
 export * from './audit-chain';
 export * from './business-days';
 export * from './calendar-date';
+export * from './console-actions';
 export * from './console-settings';
 export * from './data-category';
 export * from './deny-reason';

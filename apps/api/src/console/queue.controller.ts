@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { isUuid, OFFICER_ROLES, REGIMES, REQUEST_STATUSES, REQUEST_TYPES } from '@rightsdesk/domain';
+import { CONSOLE_ACTIONS, isUuid, OFFICER_ROLES, REGIMES, REQUEST_STATUSES, REQUEST_TYPES } from '@rightsdesk/domain';
 import { Roles } from '@rightsdesk/platform';
 import {
   type QueuePage,
@@ -158,6 +158,7 @@ export class QueueController {
         systems: { type: 'array', items: systemSchema },
         emails: { type: 'array', items: emailSchema },
         conversation: { type: 'array', items: messageSchema },
+        actions: { type: 'array', description: 'What the signed-in officer may do to this request now (empty for auditors)', items: { type: 'string', enum: [...CONSOLE_ACTIONS] } },
       },
     },
   })
@@ -168,6 +169,6 @@ export class QueueController {
     type: ErrorBody,
   })
   show(@Param('id') id: string, @CurrentOfficer() officer: SignedInOfficer): Promise<RequestDetail> {
-    return this.detail.show(id, officer.id);
+    return this.detail.show(id, officer);
   }
 }

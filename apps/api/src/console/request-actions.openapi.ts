@@ -1,4 +1,4 @@
-import { DENY_REASONS, REQUEST_ACTIONS, REQUEST_STATUSES, REQUEST_TYPES, REGIMES } from '@rightsdesk/domain';
+import { DENY_REASONS, REQUEST_STATUSES, REQUEST_TYPES, REGIMES } from '@rightsdesk/domain';
 
 const uuid = { type: 'string', format: 'uuid' };
 const nullableUuid = { type: 'string', format: 'uuid', nullable: true };
@@ -19,7 +19,6 @@ export const requestStateSchema = {
     approvalProposedAt: nullableDateTime,
     denyReason: { type: 'string', enum: [...DENY_REASONS], nullable: true },
     closedAt: nullableDateTime,
-    allowedActions: { type: 'array', items: { type: 'string', enum: [...REQUEST_ACTIONS] } },
   },
 };
 

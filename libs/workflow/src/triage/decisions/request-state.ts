@@ -1,5 +1,5 @@
 import type { PrivacyRequestEntity } from '@rightsdesk/data-access';
-import { allowedActions, type DenyReason, type RegimeId, type RequestAction, type RequestStatus, type RequestType } from '@rightsdesk/domain';
+import type { DenyReason, RegimeId, RequestStatus, RequestType } from '@rightsdesk/domain';
 
 /** What an action answers: the request as it stands after it, without any personal data. */
 export interface RequestState {
@@ -15,8 +15,6 @@ export interface RequestState {
   approvalProposedAt: string | null;
   denyReason: DenyReason | null;
   closedAt: string | null;
-  /** What the status machine allows next. */
-  allowedActions: RequestAction[];
 }
 
 export function requestState(request: PrivacyRequestEntity): RequestState {
@@ -32,6 +30,5 @@ export function requestState(request: PrivacyRequestEntity): RequestState {
     approvalProposedAt: request.approvalProposedAt?.toISOString() ?? null,
     denyReason: request.denyReason,
     closedAt: request.closedAt?.toISOString() ?? null,
-    allowedActions: allowedActions(request.status),
   };
 }

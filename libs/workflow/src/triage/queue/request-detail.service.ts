@@ -9,7 +9,7 @@ import {
   PrivacyRequestRepository,
   type SentEmailRow,
 } from '@rightsdesk/data-access';
-import { type AuditActorType, type ClockHold, computeDeadline, daysBetween, type DenyReason, isTerminal, isUuid, type RegimeId, RequestException, type RequestStatus, type RequestType, toCalendarDate } from '@rightsdesk/domain';
+import { type AuditActorType, type ClockHold, computeDeadline, type ConsoleAction, consoleActionsFor, type OfficerRole, daysBetween, type DenyReason, isTerminal, isUuid, type RegimeId, RequestException, type RequestStatus, type RequestType, toCalendarDate } from '@rightsdesk/domain';
 import { AuditTrail } from '../../audit/audit-trail.service';
 import type { SubjectRecord } from '../../intake/subject-record';
 import { FieldCipher } from '../../security/field-cipher';
@@ -85,6 +85,8 @@ export interface RequestDetail {
   systems: SystemOutcome[];
   emails: Array<{ id: string; template: string; status: string; createdAt: string; sentAt: string | null }>;
   conversation: ConversationMessage[];
+  /** What the signed-in officer may do to this request now (nothing for auditors). */
+  actions: ConsoleAction[];
 }
 
 // Everything an officer needs to decide on one request. It shows the requester's personal data, so
@@ -104,7 +106,9 @@ export class RequestDetailService {
     private readonly clock: Clock,
   ) {}
 
-  async show(id: string, officerId: string): Promise<RequestDetail> {
+  /** The request as `officer` sees it, with the actions their role allows on it now. */
+  async show(id: string, officer: { id: string; role: OfficerRole }): Promise<RequestDetail> {
+    const officerId = officer.id;
     const request = isUuid(id) ? await this.requests.findById(id) : null;
     if (!request) {
       throw new RequestException('not_found', 'No request with this id.');
@@ -141,6 +145,7 @@ export class RequestDetailService {
       today,
     });
     const closed = isTerminal(request.status);
+    const canExtend = deadline.canExtend && !closed;
     return {
       request: {
         id: request.id,
@@ -179,7 +184,7 @@ export class RequestDetailService {
         extendedDueOn: deadline.extendedDueOn,
         extended: request.extended,
         // A closed request has nothing left to extend.
-        canExtend: deadline.canExtend && !closed,
+        canExtend,
         extensionNoticeBy: deadline.extensionNoticeBy,
         confirmReceiptBy: deadline.confirmReceiptBy,
         pausedDays: deadline.pausedDays,
@@ -211,6 +216,7 @@ export class RequestDetailService {
       })),
       emails: emails.map(toEmail),
       conversation,
+      actions: consoleActionsFor({ role: officer.role, status: request.status, type: request.type, canExtend }),
     };
   }
 }
