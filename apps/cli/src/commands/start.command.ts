@@ -371,7 +371,8 @@ const demoHint = (publicUrl: string): string => `Try the demo company (README.md
   1. File a request:  curl -X POST ${publicUrl}/api/v1/requests -H 'Content-Type: application/json' \\
                         -d '{"type":"access","email":"ada.lovelace@example.com","country":"DE"}'
   2. Confirm it from the email in the local mailbox: ${publicUrl}/dev/mailbox
-  3. Approve it:      npm run rightsdesk -- request approve RD-…
+  3. Approve it as the demo admin through the console API (README.md shows the two curl calls):
+                      POST ${publicUrl}/api/v1/console/session, then POST …/api/v1/console/requests/<id>/approve
   4. Download the package through the link in the completion email
   Dry run for anyone: npm run rightsdesk -- datamap plan apps/cli/demo/datamap.yaml --email ada.lovelace@example.com --type erasure
 `;
