@@ -1,5 +1,4 @@
 import helmet from '@fastify/helmet';
-import multipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
@@ -9,10 +8,13 @@ import { genRequestId } from '@rightsdesk/platform';
 import { mountQueueBoard } from './admin/queue-board';
 import { ApiModule } from './app.module';
 import { mountOpenApi } from './docs/openapi';
-import { replyMultipartLimits } from './requests/reply-body';
+import { isMultipartForm } from './http/multipart-form';
 
 // POST /api/v1/requests/{reference}/replies: the requester's answer with its files.
 const MULTIPART_ROUTE = /^\/api\/v1\/requests\/[^/?#]+\/replies\/?(?:\?|$)/;
+
+// The methods whose body Fastify hands to a content-type parser; others never carry a form.
+const METHODS_WITH_BODY = new Set(['POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
 
 export function createFastifyAdapter(config: AppConfig): FastifyAdapter {
   return new FastifyAdapter({
@@ -57,10 +59,13 @@ export async function configureApiApp(app: NestFastifyApplication, config: AppCo
     referrerPolicy: { policy: 'no-referrer' },
     crossOriginEmbedderPolicy: false,
   });
-  // Multipart bodies are only marked here; a route that takes files reads them as they stream, and
-  // busboy stops each file at the limit, so nothing unbounded is ever buffered.
-  await app.register(multipart, { limits: replyMultipartLimits(config.console.uploadMaxFiles, config.console.uploadMaxBytes) });
   const fastify = app.getHttpAdapter().getInstance();
+  // Multipart bodies are left unread here: the two routes that take files (the answer, in the API
+  // and on the portal) read request.raw with busboy as it streams (requests/reply-body.ts), after
+  // checking the link, and stop each file at its limit. Not @fastify/multipart: it adds hooks and
+  // decorators to every request of every route for the sake of those two. (No preParsing hook
+  // wraps the payload, so request.raw is the body as sent.)
+  fastify.addContentTypeParser('multipart/form-data', (_request, _payload, done) => done(null));
   // The JSON API takes JSON only; Fastify would otherwise hand a text/plain body to validation.
   // The one exception is the requester's answer, which may carry files.
   fastify.addHook('preValidation', (request, _reply, done) => {
@@ -68,7 +73,7 @@ export async function configureApiApp(app: NestFastifyApplication, config: AppCo
       done();
       return;
     }
-    if (request.isMultipart()) {
+    if (METHODS_WITH_BODY.has(request.method) && isMultipartForm(request.headers['content-type'])) {
       const takesFiles = request.method === 'POST' && MULTIPART_ROUTE.test(request.url);
       done(takesFiles ? undefined : new RequestException('unsupported_media_type', 'Send the body as application/json.'));
       return;

@@ -124,7 +124,7 @@ ${this.answerForm(status, text(token))}
     try {
       await this.rateLimiter.consume('reply-ip', clientIp(request), this.config.rateLimits.replyPerIpPerHour, 3600);
       await this.replies.admit(reference, statusToken);
-      await this.replies.reply(reference, statusToken, await readReplyBody(request, body));
+      await this.replies.reply(reference, statusToken, await readReplyBody(request, body, this.config.console));
       await reply.redirect(`/requests/status?${new URLSearchParams({ ref: reference, token: statusToken }).toString()}`, 303);
     } catch (error) {
       if (!(error instanceof RequestException)) {

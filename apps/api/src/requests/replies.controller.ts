@@ -57,6 +57,6 @@ export class RepliesController {
     }
     // The link is checked before a byte of the upload is read.
     await this.replies.admit(reference, token);
-    return this.replies.reply(reference, token, await readReplyBody(request, body));
+    return this.replies.reply(reference, token, await readReplyBody(request, body, this.config.console));
   }
 }

@@ -1,7 +1,9 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import type { AppConfig } from '@rightsdesk/config';
 import { type FieldError, intakeFieldErrors, RequestException } from '@rightsdesk/domain';
 import type { ReplyUpload, RequesterReplyInput } from '@rightsdesk/workflow';
+import { type FormEntry, type FormFile, isMultipartForm, MultipartFormError, type MultipartLimits, readMultipartForm } from '../http/multipart-form';
 
 export const REPLY_MESSAGE_MAX = 5000;
 
@@ -11,7 +13,7 @@ const message = z.string().trim().max(REPLY_MESSAGE_MAX);
 export const replyJsonSchema = z.strictObject({ message: message.min(1) });
 
 /** Busboy's limits for an answer: the configured files, one text field, nothing unbounded. */
-export function replyMultipartLimits(maxFiles: number, maxBytes: number) {
+export function replyMultipartLimits(maxFiles: number, maxBytes: number): MultipartLimits {
   return {
     fileSize: maxBytes,
     files: maxFiles,
@@ -27,49 +29,60 @@ function invalid(fieldErrors: FieldError[]): RequestException {
   return new RequestException('validation_failed', 'The answer is not valid.', { fieldErrors });
 }
 
-/** An answer as JSON or as a multipart form (`message` plus files in `files`), read as it streams. */
-export async function readReplyBody(request: FastifyRequest, body: unknown): Promise<RequesterReplyInput> {
-  if (!request.isMultipart()) {
+/**
+ * An answer as JSON or as a multipart form (`message` plus files in `files`), read as it streams.
+ * The multipart body is still unread here (bootstrap's parser leaves it), so a route reads it only
+ * after it has checked the link.
+ */
+export async function readReplyBody(
+  request: FastifyRequest,
+  body: unknown,
+  uploads: Pick<AppConfig['console'], 'uploadMaxFiles' | 'uploadMaxBytes'>,
+): Promise<RequesterReplyInput> {
+  if (!isMultipartForm(request.headers['content-type'])) {
     const parsed = replyJsonSchema.safeParse(body);
     if (!parsed.success) {
       throw invalid(intakeFieldErrors(parsed.error));
     }
     return { message: parsed.data.message, files: [] };
   }
-  return readMultipart(request);
+  let entries: FormEntry[];
+  try {
+    entries = await readMultipartForm(request.raw, request.headers['content-type'], replyMultipartLimits(uploads.uploadMaxFiles, uploads.uploadMaxBytes));
+  } catch (error) {
+    // Limits and broken bodies are the client's doing: never a 500.
+    throw error instanceof MultipartFormError ? formError(error) : new RequestException('malformed_body', 'The form data could not be read.');
+  }
+  return replyFromForm(entries);
 }
 
-async function readMultipart(request: FastifyRequest): Promise<RequesterReplyInput> {
+// A browser sends an empty part for a file input left empty.
+function isAttached(entry: FormEntry): entry is FormFile {
+  return entry.kind === 'file' && entry.name === 'files' && !(entry.fileName === '' && entry.content.length === 0);
+}
+
+function replyFromForm(entries: FormEntry[]): RequesterReplyInput {
   const errors: FieldError[] = [];
   const files: ReplyUpload[] = [];
   let text: string | undefined;
-  try {
-    for await (const part of request.parts()) {
-      if (part.type === 'file') {
-        if (part.fieldname !== 'files') {
-          errors.push({ path: part.fieldname, code: 'unknown_field', message: 'This field is not accepted; send files as "files".' });
-        }
-        // Read to the end either way (busboy truncates at the size limit and the plugin then throws).
-        const content = await part.toBuffer().catch((error: unknown) => {
-          throw fileError(error, files.length);
-        });
-        // A browser sends an empty part for a file input left empty.
-        if (part.fieldname === 'files' && !(part.filename === '' && content.length === 0)) {
-          files.push({ fileName: part.filename, declaredType: part.mimetype, content });
-        }
-      } else if (part.fieldname !== 'message') {
-        errors.push({ path: part.fieldname, code: 'unknown_field', message: 'This field is not accepted.' });
-      } else if (text !== undefined) {
-        errors.push({ path: 'message', code: 'duplicate', message: 'Send the message once.' });
-      } else if (part.valueTruncated) {
-        errors.push({ path: 'message', code: 'too_long', message: `Must be at most ${REPLY_MESSAGE_MAX} characters.` });
-        text = '';
-      } else {
-        text = typeof part.value === 'string' ? part.value : '';
+  for (const entry of entries) {
+    if (entry.kind === 'file') {
+      if (entry.name !== 'files') {
+        errors.push({ path: entry.name, code: 'unknown_field', message: 'This field is not accepted; send files as "files".' });
+      } else if (isAttached(entry)) {
+        // A binary part may come without a file name; the stored name then falls back to a default.
+        files.push({ fileName: entry.fileName ?? '', declaredType: entry.mimeType, content: entry.content });
       }
+    } else if (entry.name !== 'message') {
+      errors.push({ path: entry.name, code: 'unknown_field', message: 'This field is not accepted.' });
+    } else if (text !== undefined) {
+      errors.push({ path: 'message', code: 'duplicate', message: 'Send the message once.' });
+    } else if (entry.truncated) {
+      errors.push({ path: 'message', code: 'too_long', message: `Must be at most ${REPLY_MESSAGE_MAX} characters.` });
+      text = '';
+    } else {
+      text = entry.value;
     }
-  } catch (error) {
-    throw error instanceof RequestException ? error : streamError(error, files.length);
   }
   const parsed = message.safeParse(text ?? '');
   if (!parsed.success) {
@@ -83,36 +96,23 @@ async function readMultipart(request: FastifyRequest): Promise<RequesterReplyInp
   return { message: parsed.success ? parsed.data : '', files };
 }
 
-function codeOf(error: unknown): string | undefined {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' ? code : undefined;
-}
-
-function fileError(error: unknown, index: number): RequestException {
-  return codeOf(error) === 'FST_REQ_FILE_TOO_LARGE'
-    ? new RequestException('payload_too_large', 'A file is too large.', {
-        fieldErrors: [{ path: `files.${index}`, code: 'too_big', message: 'This file is larger than allowed.' }],
-      })
-    : streamError(error, index);
-}
-
-// The plugin's limit errors and busboy's parse errors are the client's doing: never a 500.
-function streamError(error: unknown, index: number): RequestException {
-  switch (codeOf(error)) {
-    case 'FST_REQ_FILE_TOO_LARGE':
-      return fileError(error, index);
-    case 'FST_FILES_LIMIT':
+function formError(error: MultipartFormError): RequestException {
+  switch (error.failure) {
+    case 'file_too_large':
+      // Numbered like the files the answer keeps: the ones attached before this one.
+      return new RequestException('payload_too_large', 'A file is too large.', {
+        fieldErrors: [{ path: `files.${error.entries.filter(isAttached).length}`, code: 'too_big', message: 'This file is larger than allowed.' }],
+      });
+    case 'too_many_files':
       return new RequestException('payload_too_large', 'Too many files.', {
         fieldErrors: [{ path: 'files', code: 'too_long', message: 'Too many files attached.' }],
       });
-    case 'FST_PARTS_LIMIT':
-    case 'FST_FIELDS_LIMIT':
+    case 'too_many_parts':
+    case 'too_many_fields':
       return new RequestException('payload_too_large', 'The form has too many parts.');
-    case 'FST_PROTO_VIOLATION':
-      return invalid([{ path: '', code: 'unknown_field', message: 'This field is not accepted.' }]);
-    case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
+    case 'not_multipart':
       return new RequestException('unsupported_media_type', 'Send the answer as application/json or multipart/form-data.');
-    default:
+    case 'malformed':
       return new RequestException('malformed_body', 'The form data could not be read.');
   }
 }
