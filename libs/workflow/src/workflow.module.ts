@@ -33,6 +33,7 @@ import { CLOCK_ACTION_SERVICES } from './triage/clock-actions/clock-action-servi
 import { ConsoleSettingsService } from './triage/console-settings.service';
 import { DECISION_SERVICES } from './triage/decisions/decision-services';
 import { QUEUE_SERVICES } from './triage/queue/queue-services';
+import { RequestLock } from './triage/request-lock.service';
 import { RequesterContactService } from './triage/requester-contact.service';
 import { VerificationService } from './verification/verification.service';
 
@@ -60,6 +61,7 @@ const services = [
   OutboxService,
   PasswordHasher,
   RateLimiter,
+  RequestLock,
   RequestStatusService,
   RequesterContactService,
   UnverifiedExpiryService,

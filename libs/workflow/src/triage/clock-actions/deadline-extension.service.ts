@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@rightsdesk/config';
-import { DatabaseTransactions, PrivacyRequestRepository, RequestMessageRepository } from '@rightsdesk/data-access';
-import { isTerminal, isUuid, RequestException, toCalendarDate } from '@rightsdesk/domain';
+import { PrivacyRequestRepository, RequestMessageRepository } from '@rightsdesk/data-access';
+import { isTerminal, RequestException, toCalendarDate } from '@rightsdesk/domain';
 import { AuditTrail } from '../../audit/audit-trail.service';
 import { OutboxService } from '../../outbox/outbox.service';
 import { FieldCipher } from '../../security/field-cipher';
@@ -10,6 +10,7 @@ import { Clock } from '../../time/clock';
 import { RequesterContactService } from '../requester-contact.service';
 import { extensionRefusal } from './extension-refusal';
 import { requestDeadline } from './request-deadline';
+import { RequestLock } from '../request-lock.service';
 
 export interface ExtendedDeadline {
   id: string;
@@ -25,7 +26,7 @@ export interface ExtendedDeadline {
 @Injectable()
 export class DeadlineExtension {
   constructor(
-    private readonly transactions: DatabaseTransactions,
+    private readonly lock: RequestLock,
     private readonly requests: PrivacyRequestRepository,
     private readonly messages: RequestMessageRepository,
     private readonly contact: RequesterContactService,
@@ -37,14 +38,7 @@ export class DeadlineExtension {
   ) {}
 
   async extend(requestId: string, officerId: string, reason: string): Promise<ExtendedDeadline> {
-    if (!isUuid(requestId)) {
-      throw new RequestException('not_found', 'No such request.');
-    }
-    return this.transactions.run(async (tx) => {
-      const request = await this.requests.findByIdForUpdate(tx, requestId);
-      if (!request) {
-        throw new RequestException('not_found', 'No such request.');
-      }
+    return this.lock.run(requestId, async (tx, request) => {
       if (isTerminal(request.status)) {
         throw new RequestException('illegal_transition', `The request is closed (${request.status}); its deadline no longer runs.`);
       }

@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@rightsdesk/config';
-import { DatabaseTransactions, PrivacyRequestRepository, RequestMessageRepository } from '@rightsdesk/data-access';
-import { isUuid, nextStatus, openHold, REGIME_RULES, RequestException, type RequestStatus, startHold, toCalendarDate } from '@rightsdesk/domain';
+import { PrivacyRequestRepository, RequestMessageRepository } from '@rightsdesk/data-access';
+import { nextStatus, openHold, REGIME_RULES, RequestException, type RequestStatus, startHold, toCalendarDate } from '@rightsdesk/domain';
 import { AuditTrail } from '../../audit/audit-trail.service';
 import { OutboxService } from '../../outbox/outbox.service';
 import { FieldCipher } from '../../security/field-cipher';
 import { Clock } from '../../time/clock';
 import { RequesterContactService } from '../requester-contact.service';
 import { requestDeadline } from './request-deadline';
+import { RequestLock } from '../request-lock.service';
 
 export interface InformationRequested {
   id: string;
@@ -26,7 +27,7 @@ export interface InformationRequested {
 @Injectable()
 export class InformationRequests {
   constructor(
-    private readonly transactions: DatabaseTransactions,
+    private readonly lock: RequestLock,
     private readonly requests: PrivacyRequestRepository,
     private readonly messages: RequestMessageRepository,
     private readonly contact: RequesterContactService,
@@ -38,14 +39,7 @@ export class InformationRequests {
   ) {}
 
   async ask(requestId: string, officerId: string, question: string): Promise<InformationRequested> {
-    if (!isUuid(requestId)) {
-      throw new RequestException('not_found', 'No such request.');
-    }
-    return this.transactions.run(async (tx) => {
-      const request = await this.requests.findByIdForUpdate(tx, requestId);
-      if (!request) {
-        throw new RequestException('not_found', 'No such request.');
-      }
+    return this.lock.run(requestId, async (tx, request) => {
       const to = nextStatus(request.status, 'hold');
       if (openHold(request.holds ?? [])) {
         throw new RequestException('conflict', 'The request already has an open hold.');

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DatabaseTransactions, OfficerRepository, PrivacyRequestRepository, type Tx } from '@rightsdesk/data-access';
+import { OfficerRepository, PrivacyRequestRepository, type Tx } from '@rightsdesk/data-access';
 import { ACTING_ROLES, isUuid, type OfficerRole, RequestException } from '@rightsdesk/domain';
 import { AuditTrail } from '../../audit/audit-trail.service';
+import { RequestLock } from '../request-lock.service';
 
 export type AssignmentOutcome = 'assigned' | 'unassigned' | 'unchanged';
 
@@ -12,7 +13,7 @@ const NOT_ASSIGNABLE = 'Requests can be assigned only to an active admin or offi
 @Injectable()
 export class RequestAssignment {
   constructor(
-    private readonly transactions: DatabaseTransactions,
+    private readonly lock: RequestLock,
     private readonly requests: PrivacyRequestRepository,
     private readonly officers: OfficerRepository,
     private readonly audit: AuditTrail,
@@ -20,14 +21,7 @@ export class RequestAssignment {
 
   /** `assigneeId` null unassigns. Assigning the current assignee again changes and records nothing. */
   async assign(requestId: string, assigneeId: string | null, officerId: string): Promise<AssignmentOutcome> {
-    if (!isUuid(requestId)) {
-      throw new RequestException('not_found', 'No such request.');
-    }
-    return this.transactions.run(async (tx) => {
-      const request = await this.requests.findByIdForUpdate(tx, requestId);
-      if (!request) {
-        throw new RequestException('not_found', 'No such request.');
-      }
+    return this.lock.run(requestId, async (tx, request) => {
       if (assigneeId !== null) {
         // Inside the transaction, so an account disabled a moment ago is not given new work.
         await this.assertAssignable(assigneeId, tx);

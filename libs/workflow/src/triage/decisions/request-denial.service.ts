@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@rightsdesk/config';
-import { DatabaseTransactions, PrivacyRequestRepository, RequestAttachmentRepository, RequestMessageRepository } from '@rightsdesk/data-access';
-import { type DenyReason, isUuid, nextStatus, RequestException } from '@rightsdesk/domain';
+import { PrivacyRequestRepository, RequestAttachmentRepository, RequestMessageRepository } from '@rightsdesk/data-access';
+import { type DenyReason, nextStatus } from '@rightsdesk/domain';
 import { AuditTrail } from '../../audit/audit-trail.service';
 import { OutboxService } from '../../outbox/outbox.service';
 import { FieldCipher } from '../../security/field-cipher';
 import { Clock } from '../../time/clock';
 import { RequesterContactService } from '../requester-contact.service';
 import { closingPatch } from './request-closing';
+import { RequestLock } from '../request-lock.service';
 
 export interface Denial {
   reason: DenyReason;
@@ -22,7 +23,7 @@ export interface Denial {
 @Injectable()
 export class RequestDenial {
   constructor(
-    private readonly transactions: DatabaseTransactions,
+    private readonly lock: RequestLock,
     private readonly requests: PrivacyRequestRepository,
     private readonly messages: RequestMessageRepository,
     private readonly attachments: RequestAttachmentRepository,
@@ -35,15 +36,8 @@ export class RequestDenial {
   ) {}
 
   async deny(requestId: string, denial: Denial, officerId: string): Promise<void> {
-    if (!isUuid(requestId)) {
-      throw new RequestException('not_found', 'No such request.');
-    }
     const now = this.clock.now();
-    await this.transactions.run(async (tx) => {
-      const request = await this.requests.findByIdForUpdate(tx, requestId);
-      if (!request) {
-        throw new RequestException('not_found', 'No such request.');
-      }
+    await this.lock.run(requestId, async (tx, request) => {
       const to = nextStatus(request.status, 'deny');
       await this.requests.update(tx, requestId, { ...closingPatch(request, to, now), denyReason: denial.reason });
       await this.attachments.eraseContents(tx, requestId, now);

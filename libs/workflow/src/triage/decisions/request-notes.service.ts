@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DatabaseTransactions, PrivacyRequestRepository, RequestMessageRepository } from '@rightsdesk/data-access';
-import { isUuid, RequestException } from '@rightsdesk/domain';
+import { RequestMessageRepository } from '@rightsdesk/data-access';
 import { AuditTrail } from '../../audit/audit-trail.service';
 import { FieldCipher } from '../../security/field-cipher';
+import { RequestLock } from '../request-lock.service';
 
 // Internal notes: officers only, never shown to the requester. Allowed in every status (a call from
 // the requester after the request closed is still worth writing down). The text is encrypted; the
@@ -11,8 +11,7 @@ import { FieldCipher } from '../../security/field-cipher';
 @Injectable()
 export class RequestNotes {
   constructor(
-    private readonly transactions: DatabaseTransactions,
-    private readonly requests: PrivacyRequestRepository,
+    private readonly lock: RequestLock,
     private readonly messages: RequestMessageRepository,
     private readonly audit: AuditTrail,
     private readonly cipher: FieldCipher,
@@ -20,13 +19,7 @@ export class RequestNotes {
 
   /** Returns the note's message id. */
   async add(requestId: string, text: string, officerId: string): Promise<string> {
-    if (!isUuid(requestId)) {
-      throw new RequestException('not_found', 'No such request.');
-    }
-    return this.transactions.run(async (tx) => {
-      if (!(await this.requests.findById(requestId, tx))) {
-        throw new RequestException('not_found', 'No such request.');
-      }
+    return this.lock.run(requestId, async (tx, _request) => {
       const messageId = randomUUID();
       await this.messages.add(tx, { id: messageId, requestId, kind: 'note', authorType: 'officer', authorId: officerId, body: this.cipher.encryptJson(text) });
       await this.audit.record(tx, { requestId, actorType: 'officer', actorId: officerId, action: 'note_added', data: { messageId } });
