@@ -16,6 +16,7 @@ import {
   type SmtpSink,
   type TestBucket,
   type TestDatabase,
+  waitFor,
 } from '@rightsdesk/testing';
 import {
   companySnapshot,
@@ -25,7 +26,6 @@ import {
   runCli,
   seedAvatars,
   seedCompany,
-  waitFor,
 } from './execution-fixtures';
 
 const CUSTOMERS = 70;

@@ -138,22 +138,3 @@ export async function inBatches<T>(
     }),
   );
 }
-
-export async function waitFor<T>(
-  what: string,
-  probe: () => Promise<T | null | undefined | false>,
-  timeoutMs: number,
-  describe: () => string = () => '',
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) {
-      return value;
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`timed out waiting for ${what}\n${describe()}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}

@@ -4,7 +4,7 @@ import { Test } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
 import { ConfigModule, loadConfig, type AppConfig } from '@rightsdesk/config';
 import { QueueService } from '@rightsdesk/queue';
-import { startSmtpSink, testEnv, type SmtpSink } from '@rightsdesk/testing';
+import { startSmtpSink, testEnv, type SmtpSink, waitFor } from '@rightsdesk/testing';
 import { Clock, IntakeService, OutboxService, WorkflowModule } from '@rightsdesk/workflow';
 import { configureWorkerApp } from '../src/bootstrap';
 import { WorkerModule } from '../src/worker.module';
@@ -17,19 +17,6 @@ class ShiftedClock extends Clock {
   }
 }
 
-async function waitFor<T>(probe: () => Promise<T | undefined | false>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) {
-      return value;
-    }
-    if (Date.now() > deadline) {
-      throw new Error('condition not met in time');
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 describe('worker: outbox delivery through BullMQ', () => {
   let sink: SmtpSink;
@@ -73,7 +60,7 @@ describe('worker: outbox delivery through BullMQ', () => {
     const { reference } = await file('once@example.com');
     const message = await sink.waitForMessage((m) => (m.subject ?? '').includes(reference));
     expect(message.messageId).toMatch(/^<[0-9a-f-]{36}@rightsdesk>$/);
-    const rows = await waitFor(async () => {
+    const rows = await waitFor('the message to be marked sent', async () => {
       const result: Array<{ status: string }> = await db().query(
         `SELECT status, payload, attempts FROM outbox_message WHERE id = $1`,
         [message.messageId!.slice(1, 37)],
@@ -88,7 +75,7 @@ describe('worker: outbox delivery through BullMQ', () => {
   it('survives an SMTP outage: the job fails, retries with backoff and delivers once', async () => {
     await sink.pause();
     const { reference } = await file('outage@example.com');
-    await waitFor(async () => {
+    await waitFor('a failed send attempt to be recorded', async () => {
       const rows = await db().query(
         `SELECT o.attempts, o.last_error FROM outbox_message o JOIN privacy_request r ON r.id = o.request_id WHERE r.reference = $1`,
         [reference],

@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { loadConfig } from '@rightsdesk/config';
 import { generateReference, type OfficerRole, type RequestStatus, type RequestType } from '@rightsdesk/domain';
 import { QueueService } from '@rightsdesk/queue';
-import { startSmtpSink, testEnv, type SmtpSink } from '@rightsdesk/testing';
+import { startSmtpSink, testEnv, type SmtpSink, waitFor } from '@rightsdesk/testing';
 import { Clock, digestMessageId, FieldCipher, OfficerAccounts, OfficerDigestService } from '@rightsdesk/workflow';
 import { configureWorkerApp } from '../src/bootstrap';
 import { WorkerModule } from '../src/worker.module';
@@ -35,19 +35,6 @@ function referencesIn(message: ParsedMail, title: (typeof SECTION_TITLES)[number
   return [...text.slice(start, end).matchAll(/RD(-[0-9A-Z]{4}){4}/g)].map((m) => m[0]);
 }
 
-async function waitFor<T>(probe: () => Promise<T | undefined | false>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) {
-      return value;
-    }
-    if (Date.now() > deadline) {
-      throw new Error('condition not met in time');
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 describe('worker: the daily officer digest', () => {
   const clock = new FixedClock();
@@ -169,7 +156,7 @@ describe('worker: the daily officer digest', () => {
     });
 
     it('gives auditors and disabled officers none, and sends nothing twice when it runs again the same day', async () => {
-      const before = await waitFor(async () => {
+      const before = await waitFor('every digest to be sent', async () => {
         const rows = await digestRows();
         return rows.length > 0 && rows.every((row) => row.status === 'sent') && rows;
       });

@@ -15,3 +15,4 @@ export {
 } from './s3-test';
 export { startTestProvider, type ProviderMode, type SignedCall, type TestProvider } from './test-provider';
 export { companyDataMap, createCompanySchema } from './company-store';
+export { waitFor } from './wait-for';
