@@ -13,10 +13,9 @@ export interface AuditFilter {
   to?: string;
 }
 
-export interface AuditItem {
-  id: string;
+/** One audit event as officers read it: in a request's timeline, and (with its ids) in the trail. */
+export interface AuditEventView {
   at: string;
-  requestId: string | null;
   action: string;
   actor: { type: AuditActorType; id: string | null; displayName: string | null };
   fromStatus: string | null;
@@ -24,6 +23,8 @@ export interface AuditItem {
   reason: string | null;
   data: Record<string, unknown> | null;
 }
+
+export type AuditItem = AuditEventView & { id: string; requestId: string | null };
 
 export interface AuditPage {
   items: AuditItem[];
@@ -70,10 +71,12 @@ export class AuditView {
 }
 
 function toItem(entry: AuditEntry): AuditItem {
+  return { id: entry.id, requestId: entry.requestId, ...auditEventView(entry) };
+}
+
+export function auditEventView(entry: AuditEntry): AuditEventView {
   return {
-    id: entry.id,
     at: entry.occurredAt.toISOString(),
-    requestId: entry.requestId,
     action: entry.action,
     actor: { type: entry.actorType, id: entry.actorId, displayName: entry.actorName },
     fromStatus: entry.fromStatus,

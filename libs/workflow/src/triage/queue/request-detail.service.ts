@@ -9,11 +9,12 @@ import {
   PrivacyRequestRepository,
   type SentEmailRow,
 } from '@rightsdesk/data-access';
-import { type AuditActorType, type ClockHold, computeDeadline, type ConsoleAction, consoleActionsFor, type OfficerRole, daysBetween, type DenyReason, isTerminal, isUuid, type RegimeId, RequestException, type RequestStatus, type RequestType, toCalendarDate } from '@rightsdesk/domain';
+import { type ClockHold, computeDeadline, type ConsoleAction, consoleActionsFor, type OfficerRole, daysBetween, type DenyReason, isTerminal, isUuid, type RegimeId, RequestException, type RequestStatus, type RequestType, toCalendarDate } from '@rightsdesk/domain';
 import { AuditTrail } from '../../audit/audit-trail.service';
 import type { SubjectRecord } from '../../intake/subject-record';
 import { FieldCipher } from '../../security/field-cipher';
 import { Clock } from '../../time/clock';
+import { type AuditEventView, auditEventView } from './audit-view.service';
 import { type ConversationMessage, RequestConversation } from './request-conversation.service';
 
 export interface RequestClock {
@@ -35,15 +36,7 @@ export interface RequestClock {
   daysLeft: number | null;
 }
 
-export interface TimelineEntry {
-  at: string;
-  action: string;
-  actor: { type: AuditActorType; id: string | null; displayName: string | null };
-  fromStatus: string | null;
-  toStatus: string | null;
-  reason: string | null;
-  data: Record<string, unknown> | null;
-}
+export type TimelineEntry = AuditEventView;
 
 export interface SystemOutcome {
   systemKey: string;
@@ -193,15 +186,7 @@ export class RequestDetailService {
         explanation: deadline.explanation,
         daysLeft: closed ? null : daysBetween(today, deadline.dueOn),
       },
-      timeline: timeline.map((event) => ({
-        at: event.occurredAt.toISOString(),
-        action: event.action,
-        actor: { type: event.actorType, id: event.actorId, displayName: event.actorName },
-        fromStatus: event.fromStatus,
-        toStatus: event.toStatus,
-        reason: event.reason,
-        data: event.data,
-      })),
+      timeline: timeline.map(auditEventView),
       systems: (view?.systems ?? []).map((system) => ({
         systemKey: system.systemKey,
         status: system.status,
