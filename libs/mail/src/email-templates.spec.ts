@@ -319,7 +319,7 @@ describe('request_verified', () => {
     const sut = renderEmail({ template: 'request_verified', locale: 'en', params: aRequestVerified() });
 
     expect(sut.subject).toBe('We are working on your privacy request RD-7K3M-Q9PX');
-    expect(sut.text).toContain('queued for review');
+    expect(sut.text).toContain('Our privacy team is handling it now.');
     expect(sut.text).toContain(
       'We will respond by 13 April 2025. The GDPR gives us one month from the day you confirmed.',
     );
@@ -337,7 +337,7 @@ describe('request_verified', () => {
     expect(sut.text).toContain(
       'Wir antworten spätestens bis zum 13. April 2025. Die DSGVO gibt uns einen Monat.',
     );
-    expect(sut.text).toContain('zur Prüfung');
+    expect(sut.text).toContain('Unser Datenschutzteam bearbeitet sie nun.');
   });
 
   it('refuses a due date that is not a calendar date', () => {

@@ -20,8 +20,9 @@ export interface RequestVerifiedParams {
   dueExplanation: string;
 }
 
-// Confirming a request says nothing about what will be found: the wording promises a review and
-// an answer by the due date, never that data exists.
+// Confirming a request says nothing about what will be found: the wording promises handling and
+// an answer by the due date, never that data exists. It fits an officer's review as well as an
+// automatic approval (the settings can approve some types as soon as they are confirmed).
 export function renderRequestVerifiedEmail(params: RequestVerifiedParams, locale: MailLocale): RenderedEmail {
   const lang = resolveMailLocale(locale);
   const reference = singleLine(params.reference);
@@ -38,7 +39,7 @@ export function renderRequestVerifiedEmail(params: RequestVerifiedParams, locale
           heading: 'Ihre Anfrage ist bestätigt',
           paragraphsBeforeAction: [
             `Danke, dass Sie Ihre Anfrage ${reference} bestätigt haben. Gewünscht wird: ${label}.`,
-            'Die Anfrage ist nun zur Prüfung durch unser Datenschutzteam eingereiht.',
+            'Unser Datenschutzteam bearbeitet sie nun.',
             `Wir antworten spätestens bis zum ${dueOn}. ${singleLine(params.dueExplanation)}`,
           ],
           action: { url: params.statusUrl, label: 'Status der Anfrage ansehen' },
@@ -53,7 +54,7 @@ export function renderRequestVerifiedEmail(params: RequestVerifiedParams, locale
           heading: 'Your request is confirmed',
           paragraphsBeforeAction: [
             `Thank you for confirming your request for ${label}. Its reference is ${reference}.`,
-            'It is now queued for review by our privacy team.',
+            'Our privacy team is handling it now.',
             `We will respond by ${dueOn}. ${singleLine(params.dueExplanation)}`,
           ],
           action: { url: params.statusUrl, label: 'View request status' },
