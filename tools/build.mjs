@@ -1,4 +1,4 @@
-// Compiles apps/*/src and libs/*/src with swc into dist/, rewriting @rightsdesk/* imports to
+// Compiles apps/*/src (but the web app, which Vite bundles) and libs/*/src with swc into dist/, rewriting @rightsdesk/* imports to
 // relative paths so `node dist/apps/<app>/src/main.js` runs with plain Node. Type-checking is
 // `npm run typecheck` (tsc); swc only strips types, which keeps the build a few seconds long.
 import { transformFile } from '@swc/core';
@@ -24,7 +24,8 @@ let count = 0;
 const options = swcOptions({ rewritePaths: true });
 for (const group of ['apps', 'libs']) {
   for (const project of await readdir(path.join(root, group), { withFileTypes: true })) {
-    if (!project.isDirectory()) continue;
+    // The web app is bundled by Vite (apps/web/vite.config.mjs), not compiled file by file.
+    if (!project.isDirectory() || (group === 'apps' && project.name === 'web')) continue;
     const src = path.join(root, group, project.name, 'src');
     try {
       await readdir(src);

@@ -26,6 +26,8 @@ import { RepliesController } from './requests/replies.controller';
 import { RequestsController } from './requests/requests.controller';
 import { VerifiedRequestsController } from './requests/verified-requests.controller';
 import { SuppressionsController } from './suppressions/suppressions.controller';
+import { BrandingController } from './web/branding.controller';
+import { WebAppController } from './web/web-app.controller';
 
 @Module({})
 export class ApiModule {
@@ -34,6 +36,8 @@ export class ApiModule {
       module: ApiModule,
       imports: [ConfigModule.forRoot(config), LoggerModule.forRoot(loggerParams(config, 'api')), WorkflowModule, HealthModule],
       controllers: [
+        BrandingController,
+        WebAppController,
         RequestsController,
         PortalController,
         DownloadController,

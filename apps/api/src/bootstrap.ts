@@ -8,6 +8,7 @@ import { genRequestId } from '@rightsdesk/platform';
 import { mountQueueBoard } from './admin/queue-board';
 import { ApiModule } from './app.module';
 import { mountOpenApi } from './docs/openapi';
+import { mountWebAssets } from './web/mount-web-assets';
 import { isMultipartForm } from './http/multipart-form';
 
 // POST /api/v1/requests/{reference}/replies: the requester's answer with its files.
@@ -89,5 +90,6 @@ export async function configureApiApp(app: NestFastifyApplication, config: AppCo
     }
   });
   mountOpenApi(app, config);
+  await mountWebAssets(app);
   await mountQueueBoard(app, config);
 }

@@ -84,6 +84,7 @@ describe('bad input and abuse', () => {
     expect(response.statusCode).toBe(200);
     const doc = response.json<{ paths: Record<string, Record<string, { responses: Record<string, unknown> }>> }>();
     expect(Object.keys(doc.paths).sort()).toEqual([
+      '/api/v1/branding',
       '/api/v1/console/api-keys',
       '/api/v1/console/api-keys/{id}/revoke',
       '/api/v1/console/assignees',
@@ -121,6 +122,7 @@ describe('bad input and abuse', () => {
       '/api/v1/requests/{reference}/replies',
       '/api/v1/requests/{reference}/verification',
       '/api/v1/suppressions/{sha256}',
+      '/brand/logo',
       '/health/live',
       '/health/ready',
     ]);

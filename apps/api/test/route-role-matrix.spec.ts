@@ -15,6 +15,12 @@ const ADMIN: OfficerRole[] = ['admin'];
 const EXPECTED: Record<string, RouteAccess> = {
   'DELETE /api/v1/console/session': ALL,
   'GET /': 'public',
+  'GET /api/v1/branding': 'public',
+  'GET /brand/logo': 'public',
+  'GET /console': 'public',
+  'GET /console/*': 'public',
+  'GET /requests/new': 'public',
+  'GET /requests/new/*': 'public',
   'GET /api/v1/console/api-keys': ADMIN,
   'GET /api/v1/console/assignees': ALL,
   'GET /api/v1/console/audit': ALL,

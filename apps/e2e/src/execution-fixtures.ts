@@ -99,7 +99,7 @@ export interface CliResult {
  * embedded demo's .rightsdesk/env.json when one exists; every key in it is blanked so the demo
  * cannot leak into the test.
  */
-export async function runCli(args: string[], env: Record<string, string>): Promise<CliResult> {
+export async function runCli(args: string[], env: Record<string, string>, stdin?: string): Promise<CliResult> {
   const main = path.join(ROOT, 'dist/apps/cli/src/main.js');
   if (!existsSync(main)) {
     throw new Error(`${main} is missing: run \`npm run build\` before the end-to-end tests`);
@@ -112,11 +112,12 @@ export async function runCli(args: string[], env: Record<string, string>): Promi
     : {};
   const child = spawn(process.execPath, [main, ...args], {
     env: { PATH: process.env.PATH ?? '', ...blanked, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: [stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
   });
+  child.stdin?.end(stdin);
   const chunks: Buffer[] = [];
-  child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
-  child.stderr.on('data', (chunk: Buffer) => chunks.push(chunk));
+  child.stdout!.on('data', (chunk: Buffer) => chunks.push(chunk));
+  child.stderr!.on('data', (chunk: Buffer) => chunks.push(chunk));
   const code = await new Promise<number | null>((resolve) =>
     child.once('close', (exitCode) => resolve(exitCode)),
   );

@@ -37,6 +37,12 @@ export const envSchema = z.object({
   SMTP_URL: url(['smtp:', 'smtps:']),
   MAIL_FROM: z.string().min(3).default('Rightsdesk <privacy@localhost>'),
   COMPANY_NAME: z.string().min(1).max(100).default('Rightsdesk Demo Company'),
+  BRAND_PRIMARY_COLOR: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour as #rrggbb')
+    .default('#1d4ed8'),
+  BRAND_LOGO_FILE: z.string().min(1).optional(),
+  PRIVACY_POLICY_URL: url(['https:', 'http:']).optional(),
   SECRET_KEY: z
     .string()
     .refine((value) => Buffer.from(value, 'base64').length >= 32, {
@@ -108,6 +114,8 @@ export interface AppConfig {
   redis: { url: string; queuePrefix: string };
   mail: { smtpUrl: string; from: string; mailboxDir: string | null };
   company: { name: string };
+  /** The privacy center's look: the company's colour, logo (a local file, served from our origin) and policy link. */
+  brand: { primaryColor: string; logoFile: string | null; privacyPolicyUrl: string | null };
   secretKey: Buffer;
   verification: { ttlHours: number; maxAttempts: number; resendIntervalSeconds: number; unverifiedExpiryDays: number };
   regimeFallback: 'gdpr' | 'uk_gdpr' | 'ccpa' | 'lgpd' | 'us_state';
@@ -190,6 +198,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     redis: { url: e.REDIS_URL, queuePrefix: e.QUEUE_PREFIX },
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, mailboxDir: e.MAILBOX_DIR ?? null },
     company: { name: e.COMPANY_NAME },
+    brand: { primaryColor: e.BRAND_PRIMARY_COLOR.toLowerCase(), logoFile: e.BRAND_LOGO_FILE ?? null, privacyPolicyUrl: e.PRIVACY_POLICY_URL ?? null },
     secretKey: Buffer.from(e.SECRET_KEY, 'base64'),
     verification: {
       ttlHours: e.VERIFICATION_TTL_HOURS,
