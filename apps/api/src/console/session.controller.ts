@@ -24,6 +24,7 @@ const signInSchema = z.strictObject({
 
 const officerSchema = {
   type: 'object',
+  required: ['id', 'email', 'displayName', 'role', 'totpEnabled'],
   properties: {
     id: { type: 'string', format: 'uuid' },
     email: { type: 'string' },
@@ -51,7 +52,7 @@ export class SessionController {
       'Email and password, plus `totpCode` when the officer has a second factor. Sets the httpOnly session cookie and returns the CSRF token to send as `X-CSRF-Token` on every call that changes something (it is also in the readable `rd_csrf` cookie). Repeated failures lock the account with growing waits.',
   })
   @ApiBody({ schema: { type: 'object', required: ['email', 'password'], properties: { email: { type: 'string' }, password: { type: 'string' }, totpCode: { type: 'string', pattern: '^\\d{6}$' } } } })
-  @ApiResponse({ status: 200, description: 'Signed in', schema: { type: 'object', properties: { officer: officerSchema, csrfToken: { type: 'string' }, expiresAt: { type: 'string', format: 'date-time' }, enrolmentOnly: { type: 'boolean' } } } })
+  @ApiResponse({ status: 200, description: 'Signed in', schema: { type: 'object', required: ['officer', 'csrfToken', 'expiresAt', 'enrolmentOnly'], properties: { officer: officerSchema, csrfToken: { type: 'string' }, expiresAt: { type: 'string', format: 'date-time' }, enrolmentOnly: { type: 'boolean' } } } })
   @ApiResponse({ status: 401, description: 'login_failed, or second_factor_required (send totpCode)', type: ErrorBody })
   @ApiResponse({ status: 429, description: 'account_locked or rate_limited; see Retry-After', type: ErrorBody })
   async create(@Body(new ZodBody(signInSchema)) body: z.infer<typeof signInSchema>, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
@@ -71,7 +72,7 @@ export class SessionController {
   @Roles(...OFFICER_ROLES)
   @DuringEnrolment()
   @ApiOperation({ summary: 'Who is signed in' })
-  @ApiResponse({ status: 200, schema: { type: 'object', properties: { officer: officerSchema } } })
+  @ApiResponse({ status: 200, schema: { type: 'object', required: ['officer'], properties: { officer: officerSchema } } })
   @ApiResponse({ status: 401, description: 'unauthorized', type: ErrorBody })
   current(@CurrentOfficer() officer: SignedInOfficer) {
     const { sessionId: _sessionId, ...shown } = officer;

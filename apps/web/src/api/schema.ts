@@ -3021,14 +3021,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        officer?: {
-                            displayName?: string;
-                            email?: string;
+                        officer: {
+                            displayName: string;
+                            email: string;
                             /** Format: uuid */
-                            id?: string;
+                            id: string;
                             /** @enum {string} */
-                            role?: "admin" | "officer" | "auditor";
-                            totpEnabled?: boolean;
+                            role: "admin" | "officer" | "auditor";
+                            totpEnabled: boolean;
                         };
                     };
                 };
@@ -3068,18 +3068,18 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        csrfToken?: string;
-                        enrolmentOnly?: boolean;
+                        csrfToken: string;
+                        enrolmentOnly: boolean;
                         /** Format: date-time */
-                        expiresAt?: string;
-                        officer?: {
-                            displayName?: string;
-                            email?: string;
+                        expiresAt: string;
+                        officer: {
+                            displayName: string;
+                            email: string;
                             /** Format: uuid */
-                            id?: string;
+                            id: string;
                             /** @enum {string} */
-                            role?: "admin" | "officer" | "auditor";
-                            totpEnabled?: boolean;
+                            role: "admin" | "officer" | "auditor";
+                            totpEnabled: boolean;
                         };
                     };
                 };

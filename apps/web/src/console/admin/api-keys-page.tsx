@@ -1,0 +1,5 @@
+import { ConsolePage } from '../console-layout';
+
+export function ApiKeysPage() {
+  return <ConsolePage title="API keys">{null}</ConsolePage>;
+}

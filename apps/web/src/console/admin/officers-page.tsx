@@ -1,0 +1,5 @@
+import { ConsolePage } from '../console-layout';
+
+export function OfficersPage() {
+  return <ConsolePage title="Officers">{null}</ConsolePage>;
+}

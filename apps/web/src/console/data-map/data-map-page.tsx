@@ -1,0 +1,5 @@
+import { ConsolePage } from '../console-layout';
+
+export function DataMapPage() {
+  return <ConsolePage title="Data map">{null}</ConsolePage>;
+}
