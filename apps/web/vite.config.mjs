@@ -27,6 +27,11 @@ export default defineConfig({
   },
   server: {
     port: 5173,
-    proxy: { '/api': 'http://localhost:3000', '/requests/download': 'http://localhost:3000', '/admin': 'http://localhost:3000' },
+    proxy: {
+      '/api': 'http://localhost:3000',
+      // The download page is the app's (GET); only its form POST goes to the api.
+      '/requests/download': { target: 'http://localhost:3000', bypass: (req) => (req.method === 'GET' ? '/index.html' : undefined) },
+      '/admin': 'http://localhost:3000',
+    },
   },
 });

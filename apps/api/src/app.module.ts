@@ -8,10 +8,12 @@ import { AuditController } from './console/audit.controller';
 import { LoggedRequestsController } from './console/logged-requests.controller';
 import { ApiKeysController } from './console/api-keys.controller';
 import { AssigneesController } from './console/assignees.controller';
+import { ErasurePlanController } from './console/erasure-plan.controller';
 import { MeController } from './console/me.controller';
 import { OfficersController } from './console/officers.controller';
 import { SettingsController } from './console/settings.controller';
 import { MetricsController } from './console/metrics.controller';
+import { DataMapController } from './console/data-map.controller';
 import { QueueController } from './console/queue.controller';
 import { RequestActionsController } from './console/request-actions.controller';
 import { RequestClockController } from './console/request-clock.controller';
@@ -19,8 +21,9 @@ import { SessionController } from './console/session.controller';
 import { AllExceptionsFilter } from './http/all-exceptions.filter';
 import { DefaultDenyGuard } from './http/default-deny.guard';
 import { MailboxController } from './mailbox/mailbox.controller';
+import { AccessPackageLinkController } from './portal/access-package-link.controller';
 import { DownloadController } from './portal/download.controller';
-import { PortalController } from './portal/portal.controller';
+import { PrivacyCenterSettingsController } from './portal/privacy-center-settings.controller';
 import { ProviderCallbacksController } from './providers/provider-callbacks.controller';
 import { RepliesController } from './requests/replies.controller';
 import { RequestsController } from './requests/requests.controller';
@@ -39,8 +42,9 @@ export class ApiModule {
         BrandingController,
         WebAppController,
         RequestsController,
-        PortalController,
+        PrivacyCenterSettingsController,
         DownloadController,
+        AccessPackageLinkController,
         MailboxController,
         SuppressionsController,
         ProviderCallbacksController,
@@ -54,7 +58,9 @@ export class ApiModule {
         RequestActionsController,
         AuditController,
         MetricsController,
+        DataMapController,
         RequestClockController,
+        ErasurePlanController,
         LoggedRequestsController,
         RepliesController,
         VerifiedRequestsController,

@@ -61,11 +61,11 @@ export async function configureApiApp(app: NestFastifyApplication, config: AppCo
     crossOriginEmbedderPolicy: false,
   });
   const fastify = app.getHttpAdapter().getInstance();
-  // Multipart bodies are left unread here: the two routes that take files (the answer, in the API
-  // and on the portal) read request.raw with busboy as it streams (requests/reply-body.ts), after
-  // checking the link, and stop each file at its limit. Not @fastify/multipart: it adds hooks and
-  // decorators to every request of every route for the sake of those two. (No preParsing hook
-  // wraps the payload, so request.raw is the body as sent.)
+  // Multipart bodies are left unread here: the one route that takes files (the requester's answer,
+  // which the privacy center's status page posts) reads request.raw with busboy as it streams
+  // (requests/reply-body.ts), after checking the link, and stops each file at its limit. Not
+  // @fastify/multipart: it adds hooks and decorators to every request of every route for the sake
+  // of that one. (No preParsing hook wraps the payload, so request.raw is the body as sent.)
   fastify.addContentTypeParser('multipart/form-data', (_request, _payload, done) => done(null));
   // The JSON API takes JSON only; Fastify would otherwise hand a text/plain body to validation.
   // The one exception is the requester's answer, which may carry files.

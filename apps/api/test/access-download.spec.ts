@@ -8,8 +8,9 @@ import { AccessPackageDelivery, AuditTrail, KeyedHash, newToken, PackageStore } 
 import { startApi, type ApiHarness } from './api-harness';
 import { fileVerified } from './execution-fixtures';
 
-// The emailed link to an access package: a GET page that uses nothing, a POST that streams the
-// file, a limited number of downloads within a limited time, every download audited.
+// The emailed link to an access package: the privacy center's page, whose look-up uses nothing, and
+// a form POST that streams the file; a limited number of downloads within a limited time, every
+// download audited.
 describe('access package download: /requests/download', () => {
   let h: ApiHarness;
   let dir: string;
@@ -57,6 +58,7 @@ describe('access package download: /requests/download', () => {
 
   const page = (token: string) =>
     h.app.inject({ method: 'GET', url: `/requests/download?${new URLSearchParams({ token }).toString()}` });
+  const lookup = (token: unknown) => h.app.inject({ method: 'POST', url: '/api/v1/access-packages/lookup', payload: { token } });
   const download = (token: string) =>
     h.app.inject({
       method: 'POST',
@@ -78,6 +80,7 @@ describe('access package download: /requests/download', () => {
         e.action === 'access_package_downloaded' && (e.data as { packageId: string }).packageId === packageId,
     );
 
+  /** The download button's POST, refused: a page (a form POST lands on it), never the file. */
   function expectGone(response: Awaited<ReturnType<typeof page>>): void {
     expect(response.statusCode).toBe(410);
     expect(response.headers['content-type']).toContain('text/html');
@@ -86,20 +89,41 @@ describe('access package download: /requests/download', () => {
     expect(response.body).not.toContain('<form');
   }
 
-  it('shows a page with a button on GET and uses no download', async () => {
+  /** The page's look-up, refused: the same answer for wrong, expired and used-up links. */
+  function expectLinkGone(response: Awaited<ReturnType<typeof page>>): void {
+    expect(response.statusCode).toBe(410);
+    expect(response.headers['cache-control']).toBe('no-store');
+    expect(response.json()).toMatchObject({ code: 'package_unavailable', message: 'This download link is invalid, has expired or has been used up.' });
+  }
+
+  it('serves the download page on GET, whose look-up tells until when and how often, using no download', async () => {
     const { token, packageId } = await aPackage(randomBytes(1000));
     for (let i = 0; i < 3; i++) {
       const response = await page(token);
       expect(response.statusCode).toBe(200);
       expect(response.headers['content-type']).toContain('text/html');
-      expect(response.headers['cache-control']).toBe('no-store');
       expect(response.headers['referrer-policy']).toBe('no-referrer');
-      expect(response.body).toContain('<form method="post" action="/requests/download">');
-      expect(response.body).toContain(`<input type="hidden" name="token" value="${token}">`);
-      expect(response.body).toContain(`${MAX_DOWNLOADS} more times`);
+      expect(response.body).toContain('<div id="root"></div>');
+      const link = await lookup(token);
+      expect(link.statusCode).toBe(200);
+      expect(link.headers['cache-control']).toBe('no-store');
+      expect(link.headers['referrer-policy']).toBe('no-referrer');
+      expect(link.json()).toEqual({ expiresAt: new Date(h.clock.now().getTime() + 7 * 86_400_000).toISOString(), downloadsRemaining: MAX_DOWNLOADS });
     }
     expect(await remaining(packageId)).toBe(MAX_DOWNLOADS);
     expect(await downloadEvents(packageId)).toHaveLength(0);
+  });
+
+  it('answers a refused download in the browser’s language', async () => {
+    const response = await h.app.inject({
+      method: 'POST',
+      url: '/requests/download',
+      payload: new URLSearchParams({ token: newToken() }).toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'accept-language': 'de-DE,de;q=0.9,en;q=0.8' },
+    });
+    expect(response.statusCode).toBe(410);
+    expect(response.body).toContain('<html lang="de">');
+    expect(response.body).toContain('Dieser Download-Link funktioniert nicht mehr');
   });
 
   it('streams the exact bytes on POST, counts down, audits each download and then answers 410', async () => {
@@ -118,6 +142,9 @@ describe('access package download: /requests/download', () => {
       expect(response.rawPayload.equals(content)).toBe(true);
       expect(await remaining(packageId)).toBe(MAX_DOWNLOADS - used);
       expect(await downloadEvents(packageId)).toHaveLength(used);
+      if (used < MAX_DOWNLOADS) {
+        expect((await lookup(token)).json()).toMatchObject({ downloadsRemaining: MAX_DOWNLOADS - used });
+      }
     }
     expect(
       (await downloadEvents(packageId)).map(
@@ -126,18 +153,18 @@ describe('access package download: /requests/download', () => {
     ).toEqual([1, 0]);
 
     expectGone(await download(token));
-    expectGone(await page(token));
+    expectLinkGone(await lookup(token));
     expect(await remaining(packageId)).toBe(0);
     expect(await downloadEvents(packageId)).toHaveLength(MAX_DOWNLOADS);
   });
 
   it('answers 410 once the link has expired, for the page and the download alike', async () => {
     const { token, packageId } = await aPackage(Buffer.from('expiring'), { ttlMs: 3_600_000 });
-    expect((await page(token)).statusCode).toBe(200);
+    expect((await lookup(token)).statusCode).toBe(200);
     const start = h.clock.now();
     h.clock.advance(3_600_000 + 1000);
     try {
-      expectGone(await page(token));
+      expectLinkGone(await lookup(token));
       expectGone(await download(token));
     } finally {
       h.clock.set(start.toISOString());
@@ -150,7 +177,7 @@ describe('access package download: /requests/download', () => {
     const { token } = await aPackage(Buffer.from('to be expired'), { ttlMs: 1000 });
     h.clock.advance(2000);
     expect(await h.app.get(AccessPackageDelivery).expire()).toBeGreaterThanOrEqual(1);
-    expectGone(await page(token));
+    expectLinkGone(await lookup(token));
     expectGone(await download(token));
   });
 
@@ -178,12 +205,31 @@ describe('access package download: /requests/download', () => {
       'ü'.repeat(40),
     ];
     for (const value of garbage) {
-      expectGone(await page(value));
+      const link = await lookup(value);
+      if (value === '' || value.length > 128) {
+        // Not a token at all: the look-up's validation names the field.
+        expect(link.statusCode).toBe(422);
+        expect(link.json()).toMatchObject({ code: 'validation_failed', fieldErrors: [{ path: 'token' }] });
+      } else {
+        expectLinkGone(link);
+      }
       expectGone(await download(value));
     }
+    const lookups = [
+      await h.app.inject({ method: 'POST', url: '/api/v1/access-packages/lookup' }),
+      await h.app.inject({ method: 'POST', url: '/api/v1/access-packages/lookup', payload: { token: [token] } }),
+      await h.app.inject({ method: 'POST', url: '/api/v1/access-packages/lookup', payload: { token, downloads: 99 } }),
+      await h.app.inject({ method: 'POST', url: '/api/v1/access-packages/lookup', payload: 'null', headers: { 'content-type': 'application/json' } }),
+    ];
+    for (const response of lookups) {
+      expect(response.statusCode).toBe(422);
+      expect(response.json()).toMatchObject({ code: 'validation_failed' });
+    }
+    const form = await h.app.inject({ method: 'POST', url: '/api/v1/access-packages/lookup', payload: `token=${token}`, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(form.statusCode).toBe(415);
+    // The token never goes in a path, where it would be logged.
+    expect((await h.app.inject({ method: 'GET', url: `/api/v1/access-packages/${token}` })).statusCode).toBe(404);
     const variants = [
-      await h.app.inject({ method: 'GET', url: '/requests/download' }),
-      await h.app.inject({ method: 'GET', url: `/requests/download?token=${token}&token=${token}` }),
       await h.app.inject({ method: 'POST', url: '/requests/download' }),
       await h.app.inject({
         method: 'POST',
@@ -215,5 +261,40 @@ describe('access package download: /requests/download', () => {
 
   it('leaves an audit chain that verifies', async () => {
     expect(await h.app.get(AuditTrail).verify()).toMatchObject({ ok: true });
+  });
+});
+
+describe('access package links are rate limited per IP like the status', () => {
+  let h: ApiHarness;
+
+  beforeAll(async () => {
+    h = await startApi({ RATE_LIMIT_ENABLED: 'true', RATE_LIMIT_STATUS_PER_IP_PER_HOUR: '2' });
+  });
+
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('counts look-ups and downloads alike, so link tokens cannot be guessed at speed', async () => {
+    const lookup = () => h.app.inject({ method: 'POST', url: '/api/v1/access-packages/lookup', payload: { token: newToken() }, remoteAddress: '198.51.100.40' });
+    expect((await lookup()).statusCode).toBe(410);
+    expect((await lookup()).statusCode).toBe(410);
+    const limited = await lookup();
+    expect(limited.statusCode).toBe(429);
+    expect(limited.json()).toMatchObject({ code: 'rate_limited' });
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+
+    const download = await h.app.inject({
+      method: 'POST',
+      url: '/requests/download',
+      payload: new URLSearchParams({ token: newToken() }).toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      remoteAddress: '198.51.100.40',
+    });
+    expect(download.statusCode).toBe(429);
+    expect(download.headers['content-type']).toContain('text/html');
+    expect(download.body).toContain('Too many attempts');
+    // Another address is unaffected.
+    expect((await h.app.inject({ method: 'POST', url: '/api/v1/access-packages/lookup', payload: { token: newToken() }, remoteAddress: '198.51.100.41' })).statusCode).toBe(410);
   });
 });

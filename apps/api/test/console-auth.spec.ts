@@ -46,7 +46,7 @@ describe('console sign-in, sessions and CSRF', () => {
 
     const me = await h.app.inject({ method: 'GET', url: '/api/v1/console/session', headers: { cookie: session.split(';')[0] } });
     expect(me.statusCode).toBe(200);
-    expect(me.json()).toEqual({ officer: body.officer });
+    expect(me.json()).toEqual({ officer: body.officer, enrolmentOnly: false });
   });
 
   it('answers a wrong password and an unknown email alike', async () => {
@@ -235,7 +235,9 @@ describe('console sign-in with a second factor required for admins', () => {
     const cookie = ([] as string[]).concat(response.headers['set-cookie'] ?? []).find((c) => c.startsWith('rd_session='))!.split(';')[0];
     const session = sessionFor(h, admin, cookie, response.json<{ csrfToken: string }>().csrfToken);
 
-    expect((await session.get('/api/v1/console/session')).statusCode).toBe(200);
+    const who = await session.get('/api/v1/console/session');
+    expect(who.statusCode).toBe(200);
+    expect(who.json()).toMatchObject({ enrolmentOnly: true });
     const blocked = await session.post('/api/v1/console/me/password', { currentPassword: admin.password, newPassword: 'another long passphrase' });
     expect(blocked.statusCode).toBe(401);
     expect(blocked.json().code).toBe('second_factor_required');
@@ -243,6 +245,7 @@ describe('console sign-in with a second factor required for admins', () => {
     const { secret } = (await session.post('/api/v1/console/me/totp')).json<{ secret: string }>();
     const code = totpCode(base32Decode(secret), totpStep(h.clock.now()));
     expect((await session.post('/api/v1/console/me/totp/confirm', { code })).statusCode).toBe(204);
+    expect((await session.get('/api/v1/console/session')).json()).toMatchObject({ enrolmentOnly: false });
     expect((await session.post('/api/v1/console/me/password', { currentPassword: admin.password, newPassword: 'another long passphrase' })).statusCode).toBe(204);
     // Admins cannot turn it off while it is required.
     h.clock.advance(30_000);

@@ -517,7 +517,8 @@ describe('console: decisions on a request', () => {
       expect(await h.app.get(ExecutionFinalizer).finalize(id, 1)).toBe('completed');
       const first = await emailTo(h, 'download-again@example.com', /Your data is ready/);
       const oldToken = linkFrom(first.text ?? '', '/requests/download').searchParams.get('token')!;
-      const page = (token: string) => h.app.inject({ method: 'GET', url: `/requests/download?${new URLSearchParams({ token }).toString()}` });
+      // What the download page asks before it offers the button: whether the link works.
+      const page = (token: string) => h.app.inject({ method: 'POST', url: '/api/v1/access-packages/lookup', payload: { token } });
       expect((await page(oldToken)).statusCode).toBe(200);
       const packageRow = () =>
         h.app

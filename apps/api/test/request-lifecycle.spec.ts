@@ -42,24 +42,26 @@ describe('request lifecycle: intake → email verification → awaiting review',
     const token = verifyLink.searchParams.get('token')!;
     expect(token.length).toBeGreaterThanOrEqual(43); // 256 bits in base64url
 
-    // The landing page only shows a button: a GET never confirms.
+    // The link opens the privacy center's page, which only shows a button: a GET never confirms.
     const landing = await h.app.inject({ method: 'GET', url: `${verifyLink.pathname}${verifyLink.search}` });
     expect(landing.statusCode).toBe(200);
-    expect(landing.body).toContain('<form method="post" action="/requests/verify">');
+    expect(landing.headers['content-type']).toContain('text/html');
+    expect(landing.body).toContain('<div id="root"></div>');
     const stillPending = await h.app
       .get(DataSource)
       .query(`SELECT status FROM privacy_request WHERE reference = $1`, [receipt.reference]);
     expect(stillPending[0].status).toBe('pending_verification');
 
+    // The button POSTs the token; the answer carries the status token the page then opens.
     const confirm = await h.app.inject({
       method: 'POST',
-      url: '/requests/verify',
-      payload: new URLSearchParams({ ref: receipt.reference, token }).toString(),
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      url: `/api/v1/requests/${receipt.reference}/verification`,
+      payload: { token },
     });
-    expect(confirm.statusCode).toBe(303);
-    const statusUrl = new URL(confirm.headers.location as string, 'http://localhost');
-    const statusToken = statusUrl.searchParams.get('token')!;
+    expect(confirm.statusCode).toBe(200);
+    expect(confirm.json()).toMatchObject({ outcome: 'verified', reference: receipt.reference, status: 'awaiting_review' });
+    const statusToken = confirm.json<{ statusToken: string }>().statusToken;
+    expect(statusToken.length).toBeGreaterThanOrEqual(43);
 
     const status = await h.app.inject({
       method: 'GET',
@@ -80,10 +82,11 @@ describe('request lifecycle: intake → email verification → awaiting review',
       'verified',
     ]);
 
-    const page = await h.app.inject({ method: 'GET', url: `${statusUrl.pathname}${statusUrl.search}` });
+    // The status page the emails link to is the privacy center's, reading the same answer.
+    const page = await h.app.inject({ method: 'GET', url: `/requests/status?${new URLSearchParams({ ref: receipt.reference, token: statusToken }).toString()}` });
     expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('data-status="awaiting_review"');
-    expect(page.body).toContain('one month from receipt on 2026-11-25');
+    expect(page.headers['content-type']).toContain('text/html');
+    expect(page.body).toContain('<div id="root"></div>');
 
     const confirmation = await emailTo(h, 'ada@example.com', /working on/);
     expect(linkFrom(confirmation.text ?? '', '/requests/status').searchParams.get('token')).toBe(statusToken);

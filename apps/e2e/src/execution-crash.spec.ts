@@ -153,16 +153,12 @@ describe('execution: the worker killed mid-flow and Redis emptied lose nothing a
         30_000,
       );
       const link = new URL(/http:\/\/\S+\/requests\/verify\?\S+/.exec(mail.text ?? '')![0]);
-      const confirm = await fetch(`${base()}/requests/verify`, {
+      const confirm = await fetch(`${base()}/api/v1/requests/${link.searchParams.get('ref')!}/verification`, {
         method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({
-          ref: link.searchParams.get('ref')!,
-          token: link.searchParams.get('token')!,
-        }).toString(),
-        redirect: 'manual',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ token: link.searchParams.get('token')! }),
       });
-      expect(confirm.status).toBe(303);
+      expect(confirm.status).toBe(200);
       references.push(reference);
     });
     expect(await statuses(references)).toEqual({ awaiting_review: emails.length });

@@ -15,3 +15,4 @@ export * from './request-status';
 export * from './request-type';
 export * from './status-machine';
 export * from './statutory-clock';
+export * from './uuid';

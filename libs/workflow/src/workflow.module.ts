@@ -9,6 +9,7 @@ import { AccessPackageDelivery } from './access-delivery/access-package-delivery
 import { ApiKeyService } from './api-keys/api-key.service';
 import { AuditTrail } from './audit/audit-trail.service';
 import { DataMapProvider } from './execution/data-map.provider';
+import { ErasurePlanService } from './execution/erasure-plan.service';
 import { ExecutionReconciler } from './execution/execution-reconciler.service';
 import { ExecutionService } from './execution/execution.service';
 import { ExecutionFinalizer } from './execution/finalizer.service';
@@ -43,6 +44,7 @@ const services = [
   AuditTrail,
   AutoApproval,
   DataMapProvider,
+  ErasurePlanService,
   ExecutionFinalizer,
   ExecutionReconciler,
   ExecutionService,

@@ -19,6 +19,7 @@ const createSchema = z.strictObject({
 
 const apiKeySchema = {
   type: 'object',
+  required: ['id', 'name', 'prefix', 'scopes', 'createdAt', 'lastUsedAt', 'revokedAt'],
   properties: {
     id: { type: 'string', format: 'uuid' },
     name: { type: 'string' },
@@ -40,7 +41,7 @@ export class ApiKeysController {
 
   @Get()
   @ApiOperation({ summary: 'Every API key, revoked ones included (never the secret)' })
-  @ApiResponse({ status: 200, schema: { type: 'object', properties: { apiKeys: { type: 'array', items: apiKeySchema } } } })
+  @ApiResponse({ status: 200, schema: { type: 'object', required: ['apiKeys'], properties: { apiKeys: { type: 'array', items: apiKeySchema } } } })
   @ApiResponse({ status: 403, description: 'forbidden: admins only', type: ErrorBody })
   async list(): Promise<{ apiKeys: ApiKeyView[] }> {
     return { apiKeys: await this.keys.list() };
@@ -49,7 +50,7 @@ export class ApiKeysController {
   @Post()
   @ApiOperation({ summary: 'Issue an API key', description: `Scopes: ${API_KEY_SCOPES.join(', ')}. The key is in this answer only. Audited as api_key_created.` })
   @ApiBody({ schema: { type: 'object', required: ['name', 'scopes'], properties: { name: { type: 'string' }, scopes: { type: 'array', items: { type: 'string', enum: [...API_KEY_SCOPES] } } } } })
-  @ApiResponse({ status: 201, schema: { type: 'object', properties: { apiKey: apiKeySchema, key: { type: 'string', description: 'Send as Authorization: Bearer <key>; shown once' } } } })
+  @ApiResponse({ status: 201, schema: { type: 'object', required: ['apiKey', 'key'], properties: { apiKey: apiKeySchema, key: { type: 'string', description: 'Send as Authorization: Bearer <key>; shown once' } } } })
   @ApiResponse({ status: 422, description: 'validation_failed: no name, no scope or an unknown one', type: ErrorBody })
   async create(@Body(new ZodBody(createSchema)) body: z.infer<typeof createSchema>, @CurrentOfficer() admin: SignedInOfficer): Promise<{ apiKey: ApiKeyView; key: string }> {
     const issued = await this.keys.issue(body.name, body.scopes, { type: 'officer', id: admin.id });
@@ -60,7 +61,7 @@ export class ApiKeysController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Revoke an API key', description: 'Calls with it fail from now on. Revoking a revoked key changes nothing. Audited as api_key_revoked.' })
   @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiResponse({ status: 200, schema: { type: 'object', properties: { apiKey: apiKeySchema } } })
+  @ApiResponse({ status: 200, schema: { type: 'object', required: ['apiKey'], properties: { apiKey: apiKeySchema } } })
   @ApiResponse({ status: 404, description: 'not_found', type: ErrorBody })
   async revoke(@Param('id', new IdParam('API key')) id: string, @CurrentOfficer() admin: SignedInOfficer): Promise<{ apiKey: ApiKeyView }> {
     return { apiKey: await this.keys.revokeById(id, { type: 'officer', id: admin.id }) };

@@ -19,10 +19,11 @@ export class AssigneesController {
     status: 200,
     schema: {
       type: 'object',
+      required: ['assignees'],
       properties: {
         assignees: {
           type: 'array',
-          items: { type: 'object', properties: { id: { type: 'string', format: 'uuid' }, displayName: { type: 'string' }, role: { type: 'string', enum: [...ACTING_ROLES] } } },
+          items: { type: 'object', required: ['id', 'displayName', 'role'], properties: { id: { type: 'string', format: 'uuid' }, displayName: { type: 'string' }, role: { type: 'string', enum: [...ACTING_ROLES] } } },
         },
       },
     },

@@ -23,6 +23,7 @@ type AuditQuery = z.infer<typeof auditQuerySchema>;
 
 const auditItemSchema = {
   type: 'object',
+  required: ['id', 'at', 'requestId', 'action', 'actor', 'fromStatus', 'toStatus', 'reason', 'data'],
   properties: {
     id: { type: 'string', description: 'The event id (a growing number, as text)' },
     at: { type: 'string', format: 'date-time' },
@@ -30,6 +31,7 @@ const auditItemSchema = {
     action: { type: 'string', example: 'request_viewed' },
     actor: {
       type: 'object',
+      required: ['type', 'id', 'displayName'],
       properties: {
         type: { type: 'string', enum: ['requester', 'officer', 'system', 'agent'] },
         id: { type: 'string', nullable: true },
@@ -71,6 +73,7 @@ export class AuditController {
     status: 200,
     schema: {
       type: 'object',
+      required: ['items', 'nextCursor'],
       properties: {
         items: { type: 'array', items: auditItemSchema },
         nextCursor: { type: 'string', nullable: true },
@@ -97,12 +100,14 @@ export class AuditController {
     status: 200,
     schema: {
       type: 'object',
+      required: ['ok', 'checked', 'firstBroken'],
       properties: {
         ok: { type: 'boolean' },
         checked: { type: 'integer' },
         firstBroken: {
           type: 'object',
           nullable: true,
+          required: ['sequence', 'reason'],
           properties: {
             sequence: { type: 'string' },
             reason: { type: 'string', enum: ['hash_mismatch', 'prev_hash_mismatch'] },

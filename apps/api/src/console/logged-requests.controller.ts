@@ -38,7 +38,7 @@ export class LoggedRequestsController {
       value: { type: 'access', email: 'ada@example.com', name: 'Ada Lovelace', country: 'DE', language: 'de', channel: 'post', receivedOn: '2026-11-20', identityVerified: true },
     },
   } })
-  @ApiResponse({ status: 201, description: 'Logged', schema: { type: 'object', properties: { id: { type: 'string', format: 'uuid' }, reference: { type: 'string' }, status: { type: 'string', enum: ['awaiting_review', 'pending_verification'] } } } })
+  @ApiResponse({ status: 201, description: 'Logged', schema: { type: 'object', required: ['id', 'reference', 'status'], properties: { id: { type: 'string', format: 'uuid' }, reference: { type: 'string' }, status: { type: 'string', enum: ['awaiting_review', 'pending_verification', 'approved'], description: 'approved when the type is auto-approved and identity was checked' } } } })
   @ApiResponse({ status: 403, description: 'forbidden: auditors cannot log requests', type: ErrorBody })
   @ApiResponse({ status: 422, description: 'validation_failed, with fieldErrors (receivedOn in the future or over a year ago included)', type: ErrorBody })
   log(@Body(new LoggedRequestBodyPipe()) body: LoggedRequestBody, @CurrentOfficer() officer: SignedInOfficer): Promise<LoggedRequestReceipt> {

@@ -4,7 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { OFFICER_ROLES, REQUEST_STATUSES, REQUEST_TYPES } from '@rightsdesk/domain';
 import { Roles } from '@rightsdesk/platform';
-import { ConsoleMetrics, type ConsoleMetricsReport } from '@rightsdesk/workflow';
+import { ConsoleMetrics, type ConsoleMetricsReport, MAX_WEEKS, type WeeklyMetricsReport } from '@rightsdesk/workflow';
 import { ErrorBody } from '../http/error-body';
 import { queryParam, ZodQuery } from '../http/zod-query.pipe';
 
@@ -21,6 +21,7 @@ const ccpaSchema = z.strictObject({
 
 const closedSchema = {
   type: 'object',
+  required: ['count', 'completed', 'denied', 'medianDays', 'meanDays'],
   properties: {
     count: { type: 'integer' },
     completed: { type: 'integer' },
@@ -31,15 +32,43 @@ const closedSchema = {
 };
 const byTypeOf = (schema: object) => ({
   type: 'object',
+  required: [...REQUEST_TYPES],
   properties: Object.fromEntries(REQUEST_TYPES.map((t) => [t, schema])),
 });
 const receivedSchema = {
   type: 'object',
+  required: ['total', 'byStatus'],
   properties: {
     total: { type: 'integer' },
     byStatus: {
       type: 'object',
+      required: [...REQUEST_STATUSES],
       properties: Object.fromEntries(REQUEST_STATUSES.map((s) => [s, { type: 'integer' }])),
+    },
+  },
+};
+
+const periodOut = {
+  type: 'object',
+  required: ['from', 'to'],
+  properties: { from: { type: 'string', format: 'date' }, to: { type: 'string', format: 'date' } },
+};
+
+const weekSchema = {
+  type: 'object',
+  required: ['isoWeek', 'start', 'end', 'received', 'receivedTotal', 'closed', 'medianDaysToClose', 'overdueAtEnd'],
+  properties: {
+    isoWeek: { type: 'string', example: '2026-W03' },
+    start: { type: 'string', format: 'date', description: 'The Monday' },
+    end: { type: 'string', format: 'date', description: 'The Sunday' },
+    received: { ...byTypeOf({ type: 'integer' }), description: 'Requests received that week (by receipt date), per type' },
+    receivedTotal: { type: 'integer' },
+    closed: { type: 'integer', description: 'Requests completed or denied that week' },
+    medianDaysToClose: { type: 'number', nullable: true, description: 'Of the requests closed that week; null when none' },
+    overdueAtEnd: {
+      type: 'integer',
+      nullable: true,
+      description: "Open requests past their due date at the week's end (now, for the current week); null for a week not begun",
     },
   },
 };
@@ -62,16 +91,19 @@ export class MetricsController {
     status: 200,
     schema: {
       type: 'object',
+      required: ['period', 'received', 'closed', 'overdueNow', 'asOf'],
       properties: {
-        period: {
-          type: 'object',
-          properties: { from: { type: 'string', format: 'date' }, to: { type: 'string', format: 'date' } },
-        },
+        period: periodOut,
         received: {
           type: 'object',
+          required: ['total', 'byType'],
           properties: { total: { type: 'integer' }, byType: byTypeOf(receivedSchema) },
         },
-        closed: { type: 'object', properties: { overall: closedSchema, byType: byTypeOf(closedSchema) } },
+        closed: {
+          type: 'object',
+          required: ['overall', 'byType'],
+          properties: { overall: closedSchema, byType: byTypeOf(closedSchema) },
+        },
         overdueNow: { type: 'integer' },
         asOf: { type: 'string', format: 'date' },
       },
@@ -87,6 +119,34 @@ export class MetricsController {
     @Query(new ZodQuery(periodSchema)) query: z.infer<typeof periodSchema>,
   ): Promise<ConsoleMetricsReport> {
     return this.metrics.report(query);
+  }
+
+  @Get('weekly')
+  @ApiOperation({
+    summary: 'Figures per ISO week, for the charts',
+    description:
+      "Whole ISO weeks in UTC, from the week of `from` to the week of `to` (default: the 12 weeks ending with the current one; at most " +
+      `${MAX_WEEKS}` +
+      " weeks). Per week: requests received by type (by receipt date); of the requests completed or denied that week, the median whole days from the receipt date to the UTC closing date; and the open requests past their due date at the week's end (Monday 00:00 UTC after it; now, for the current week): received before it, not closed by it, due before that day. The due date is the one stored now, which includes an extension and the days a hold paused the clock; earlier due dates are not replayed.",
+  })
+  @ApiQuery({ name: 'from', required: false, description: 'YYYY-MM-DD' })
+  @ApiQuery({ name: 'to', required: false, description: 'YYYY-MM-DD' })
+  @ApiResponse({
+    status: 200,
+    schema: {
+      type: 'object',
+      required: ['period', 'weeks', 'asOf'],
+      properties: { period: periodOut, weeks: { type: 'array', items: weekSchema }, asOf: { type: 'string', format: 'date' } },
+    },
+  })
+  @ApiResponse({ status: 401, description: 'unauthorized', type: ErrorBody })
+  @ApiResponse({
+    status: 422,
+    description: `validation_failed: a malformed date, \`to\` before \`from\`, or more than ${MAX_WEEKS} weeks`,
+    type: ErrorBody,
+  })
+  weekly(@Query(new ZodQuery(periodSchema)) query: z.infer<typeof periodSchema>): Promise<WeeklyMetricsReport> {
+    return this.metrics.weekly(query);
   }
 
   @Get('ccpa.csv')

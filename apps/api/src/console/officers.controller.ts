@@ -25,6 +25,7 @@ const updateSchema = z
 
 const officerSchema = {
   type: 'object',
+  required: ['id', 'email', 'displayName', 'role', 'totpEnabled', 'locked', 'disabled', 'lastLoginAt', 'createdAt'],
   properties: {
     id: { type: 'string', format: 'uuid' },
     email: { type: 'string' },
@@ -48,7 +49,7 @@ export class OfficersController {
 
   @Get()
   @ApiOperation({ summary: 'Every officer account, disabled ones included' })
-  @ApiResponse({ status: 200, schema: { type: 'object', properties: { officers: { type: 'array', items: officerSchema } } } })
+  @ApiResponse({ status: 200, schema: { type: 'object', required: ['officers'], properties: { officers: { type: 'array', items: officerSchema } } } })
   @ApiResponse({ status: 403, description: 'forbidden: admins only', type: ErrorBody })
   async list(): Promise<{ officers: OfficerView[] }> {
     return { officers: await this.accounts.list() };
@@ -66,7 +67,7 @@ export class OfficersController {
       properties: { email: { type: 'string' }, displayName: { type: 'string' }, role: { type: 'string', enum: [...OFFICER_ROLES] }, password: { type: 'string' } },
     },
   })
-  @ApiResponse({ status: 201, schema: { type: 'object', properties: { officer: officerSchema, password: { type: 'string', description: 'Only when generated' } } } })
+  @ApiResponse({ status: 201, schema: { type: 'object', required: ['officer'], properties: { officer: officerSchema, password: { type: 'string', description: 'Only when generated' } } } })
   @ApiResponse({ status: 409, description: 'conflict: an officer with this email exists', type: ErrorBody })
   @ApiResponse({ status: 422, description: 'validation_failed', type: ErrorBody })
   async create(@Body(new ZodBody(createSchema)) body: z.infer<typeof createSchema>, @CurrentOfficer() admin: SignedInOfficer): Promise<{ officer: OfficerView; password?: string }> {
@@ -81,7 +82,7 @@ export class OfficersController {
   })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiBody({ schema: { type: 'object', properties: { displayName: { type: 'string' }, role: { type: 'string', enum: [...OFFICER_ROLES] }, disabled: { type: 'boolean' } } } })
-  @ApiResponse({ status: 200, schema: { type: 'object', properties: { officer: officerSchema } } })
+  @ApiResponse({ status: 200, schema: { type: 'object', required: ['officer'], properties: { officer: officerSchema } } })
   @ApiResponse({ status: 404, description: 'not_found', type: ErrorBody })
   @ApiResponse({ status: 409, description: 'conflict: this is the last active admin', type: ErrorBody })
   @ApiResponse({ status: 422, description: 'validation_failed', type: ErrorBody })
@@ -100,7 +101,7 @@ export class OfficersController {
     description: 'Returns a new random password once; the account is unlocked and its sessions end. Hand the password over in person or by another channel.',
   })
   @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiResponse({ status: 200, schema: { type: 'object', properties: { password: { type: 'string' } } } })
+  @ApiResponse({ status: 200, schema: { type: 'object', required: ['password'], properties: { password: { type: 'string' } } } })
   @ApiResponse({ status: 404, description: 'not_found', type: ErrorBody })
   async resetPassword(@Param('id', new IdParam('officer')) id: string, @CurrentOfficer() admin: SignedInOfficer): Promise<{ password: string }> {
     return { password: await this.accounts.resetPassword(id, { type: 'officer', id: admin.id }) };
@@ -110,7 +111,7 @@ export class OfficersController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Lift a lockout after failed sign-ins' })
   @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiResponse({ status: 200, schema: { type: 'object', properties: { officer: officerSchema } } })
+  @ApiResponse({ status: 200, schema: { type: 'object', required: ['officer'], properties: { officer: officerSchema } } })
   @ApiResponse({ status: 404, description: 'not_found', type: ErrorBody })
   async unlock(@Param('id', new IdParam('officer')) id: string, @CurrentOfficer() admin: SignedInOfficer): Promise<{ officer: OfficerView }> {
     return { officer: await this.accounts.unlock(id, { type: 'officer', id: admin.id }) };

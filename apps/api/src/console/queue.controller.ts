@@ -19,6 +19,7 @@ import {
   messageSchema,
   officerRef,
   queueItemSchema,
+  requestSchema,
   systemSchema,
   timelineEntrySchema,
 } from './queue.openapi';
@@ -88,6 +89,7 @@ export class QueueController {
     status: 200,
     schema: {
       type: 'object',
+      required: ['items', 'nextCursor', 'counts'],
       properties: {
         items: { type: 'array', items: queueItemSchema },
         nextCursor: { type: 'string', nullable: true },
@@ -137,22 +139,26 @@ export class QueueController {
     status: 200,
     schema: {
       type: 'object',
+      required: ['request', 'subject', 'assignee', 'approvalProposal', 'fourEyes', 'clock', 'timeline', 'systems', 'emails', 'conversation', 'actions'],
       properties: {
-        request: { type: 'object' },
+        request: requestSchema,
         subject: {
           type: 'object',
+          required: ['email', 'name', 'details'],
           properties: {
             email: { type: 'string' },
             name: { type: 'string', nullable: true },
-            details: { type: 'object', nullable: true },
+            details: { type: 'object', nullable: true, additionalProperties: true, description: 'As filed, per request type' },
           },
         },
         assignee: officerRef,
         approvalProposal: {
           type: 'object',
           nullable: true,
+          required: ['by', 'at'],
           properties: { by: officerRef, at: { type: 'string', format: 'date-time' } },
         },
+        fourEyes: { type: 'boolean', description: 'Approving needs two officers (settings): the first approval is recorded as a proposal' },
         clock: clockSchema,
         timeline: { type: 'array', items: timelineEntrySchema },
         systems: { type: 'array', items: systemSchema },

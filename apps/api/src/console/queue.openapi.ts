@@ -1,17 +1,20 @@
-import { REGIMES, REQUEST_STATUSES, REQUEST_TYPES } from '@rightsdesk/domain';
+import { DENY_REASONS, REGIMES, REQUEST_STATUSES, REQUEST_TYPES } from '@rightsdesk/domain';
 
 // OpenAPI shapes of the queue's answers (documentation only; the services' types are the contract).
 export const officerRef = {
   type: 'object',
   nullable: true,
+  required: ['id', 'displayName'],
   properties: { id: { type: 'string', format: 'uuid' }, displayName: { type: 'string', nullable: true } },
 };
 export const countsSchema = {
   type: 'object',
+  required: [...REQUEST_STATUSES],
   properties: Object.fromEntries(REQUEST_STATUSES.map((s) => [s, { type: 'integer' }])),
 };
 export const queueItemSchema = {
   type: 'object',
+  required: ['id', 'reference', 'type', 'status', 'regime', 'channel', 'receivedOn', 'dueOn', 'daysLeft', 'overdue', 'extended', 'onHold', 'verified', 'assignee', 'approvalProposedBy', 'updatedAt'],
   properties: {
     id: { type: 'string', format: 'uuid' },
     reference: { type: 'string', example: 'RD-7K2M-9QXW-4HTN-P3VA' },
@@ -37,6 +40,7 @@ export const nullableDate = { type: 'string', format: 'date', nullable: true };
 export const dateTime = { type: 'string', format: 'date-time' };
 export const clockSchema = {
   type: 'object',
+  required: ['today', 'regime', 'receivedOn', 'dueOn', 'originalDueOn', 'extendedDueOn', 'extended', 'canExtend', 'extensionNoticeBy', 'confirmReceiptBy', 'pausedDays', 'holds', 'legalBasis', 'explanation', 'daysLeft'],
   properties: {
     today: date,
     regime: { type: 'string', enum: [...REGIMES] },
@@ -49,7 +53,7 @@ export const clockSchema = {
     extensionNoticeBy: nullableDate,
     confirmReceiptBy: nullableDate,
     pausedDays: { type: 'integer' },
-    holds: { type: 'array', items: { type: 'object', properties: { from: date, to: date } } },
+    holds: { type: 'array', items: { type: 'object', required: ['from'], properties: { from: date, to: date } } },
     legalBasis: { type: 'string' },
     explanation: {
       type: 'string',
@@ -60,6 +64,7 @@ export const clockSchema = {
 };
 export const actorSchema = {
   type: 'object',
+  required: ['type', 'id', 'displayName'],
   properties: {
     type: { type: 'string' },
     id: { type: 'string', nullable: true },
@@ -68,6 +73,7 @@ export const actorSchema = {
 };
 export const timelineEntrySchema = {
   type: 'object',
+  required: ['at', 'action', 'actor', 'fromStatus', 'toStatus', 'reason', 'data'],
   properties: {
     at: dateTime,
     action: { type: 'string' },
@@ -75,11 +81,12 @@ export const timelineEntrySchema = {
     fromStatus: { type: 'string', nullable: true },
     toStatus: { type: 'string', nullable: true },
     reason: { type: 'string', nullable: true },
-    data: { type: 'object', nullable: true },
+    data: { type: 'object', nullable: true, additionalProperties: true },
   },
 };
 export const systemSchema = {
   type: 'object',
+  required: ['systemKey', 'status', 'attempts', 'errorCode', 'collections', 'finishedAt'],
   properties: {
     systemKey: { type: 'string' },
     status: { type: 'string' },
@@ -89,6 +96,7 @@ export const systemSchema = {
       type: 'array',
       items: {
         type: 'object',
+        required: ['collection', 'found', 'changed'],
         properties: {
           collection: { type: 'string' },
           found: { type: 'integer' },
@@ -101,6 +109,7 @@ export const systemSchema = {
 };
 export const emailSchema = {
   type: 'object',
+  required: ['id', 'template', 'status', 'createdAt', 'sentAt'],
   properties: {
     id: { type: 'string', format: 'uuid' },
     template: { type: 'string' },
@@ -111,6 +120,7 @@ export const emailSchema = {
 };
 export const messageSchema = {
   type: 'object',
+  required: ['id', 'kind', 'author', 'body', 'createdAt', 'attachments'],
   properties: {
     id: { type: 'string', format: 'uuid' },
     kind: { type: 'string' },
@@ -121,6 +131,7 @@ export const messageSchema = {
       type: 'array',
       items: {
         type: 'object',
+        required: ['id', 'contentType', 'bytes', 'sha256', 'fileName', 'erased'],
         properties: {
           id: { type: 'string', format: 'uuid' },
           contentType: { type: 'string' },
@@ -131,5 +142,31 @@ export const messageSchema = {
         },
       },
     },
+  },
+};
+export const requestSchema = {
+  type: 'object',
+  required: ['id', 'reference', 'type', 'status', 'regime', 'country', 'region', 'language', 'channel', 'receivedAt', 'receivedOn', 'dueOn', 'extended', 'onHold', 'verifiedAt', 'closedAt', 'denyReason', 'createdAt', 'updatedAt', 'version'],
+  properties: {
+    id: { type: 'string', format: 'uuid' },
+    reference: { type: 'string' },
+    type: { type: 'string', enum: [...REQUEST_TYPES] },
+    status: { type: 'string', enum: [...REQUEST_STATUSES] },
+    regime: { type: 'string', enum: [...REGIMES] },
+    country: { type: 'string' },
+    region: { type: 'string', nullable: true },
+    language: { type: 'string' },
+    channel: { type: 'string' },
+    receivedAt: dateTime,
+    receivedOn: date,
+    dueOn: date,
+    extended: { type: 'boolean' },
+    onHold: { type: 'boolean' },
+    verifiedAt: { ...dateTime, nullable: true },
+    closedAt: { ...dateTime, nullable: true },
+    denyReason: { type: 'string', enum: [...DENY_REASONS], nullable: true },
+    createdAt: dateTime,
+    updatedAt: dateTime,
+    version: { type: 'integer' },
   },
 };

@@ -7,6 +7,7 @@ const nullableDateTime = { type: 'string', format: 'date-time', nullable: true }
 /** The request after an action: no personal data, only what the console needs to redraw it. */
 export const requestStateSchema = {
   type: 'object',
+  required: ['id', 'reference', 'type', 'status', 'regime', 'dueOn', 'assigneeId', 'approvalProposedBy', 'approvalProposedAt', 'denyReason', 'closedAt'],
   properties: {
     id: uuid,
     reference: { type: 'string', example: 'RD-7K3M-Q9PX-4D2F-8HJN' },
@@ -26,6 +27,7 @@ export const requestStateSchema = {
 export function actionAnswer(outcomes: readonly string[], extra: Record<string, unknown> = {}) {
   return {
     type: 'object',
+    required: ['outcome', ...Object.keys(extra), 'request'],
     properties: { outcome: { type: 'string', enum: [...outcomes] }, ...extra, request: requestStateSchema },
   };
 }
@@ -74,11 +76,13 @@ export const bulkBody = {
 
 export const bulkAnswer = {
   type: 'object',
+  required: ['results'],
   properties: {
     results: {
       type: 'array',
       items: {
         type: 'object',
+        required: ['requestId', 'ok'],
         properties: {
           requestId: uuid,
           ok: { type: 'boolean' },

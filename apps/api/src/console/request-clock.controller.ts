@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiOperation, ApiParam, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiParam, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { OFFICER_ROLES } from '@rightsdesk/domain';
@@ -22,6 +22,7 @@ const informationSchema = z.strictObject({ question: z.string().trim().min(1).ma
 
 const clockSchema = {
   type: 'object',
+  required: ['id', 'dueOn', 'dueExplanation', 'messageId'],
   properties: {
     id: { type: 'string', format: 'uuid' },
     dueOn: { type: 'string', format: 'date' },
@@ -49,7 +50,8 @@ export class RequestClockController {
       'Takes the one extension the regime allows (GDPR/UK GDPR: two further months; CCPA and US state laws: 45 further days), only before the first period ends (the notice deadline). Stores the reason, emails the requester the new due date and the reason with a fresh status link, and audits deadline_extended. Refused with 409 extension_unavailable and the reason: already extended, no extension in the regime (LGPD), CCPA opt-outs, or too late.',
   })
   @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiResponse({ status: 200, description: 'Extended', schema: { ...clockSchema, properties: { ...clockSchema.properties, extended: { type: 'boolean', enum: [true] }, previousDueOn: { type: 'string', format: 'date' } } } })
+  @ApiBody({ schema: { type: 'object', required: ['reason'], properties: { reason: { type: 'string', minLength: 1, maxLength: 2000, description: 'Told to the requester in the email' } } } })
+  @ApiResponse({ status: 200, description: 'Extended', schema: { ...clockSchema, required: [...clockSchema.required, 'extended', 'previousDueOn'], properties: { ...clockSchema.properties, extended: { type: 'boolean', enum: [true] }, previousDueOn: { type: 'string', format: 'date' } } } })
   @ApiResponse({ status: 404, description: 'not_found', type: ErrorBody })
   @ApiResponse({ status: 409, description: 'extension_unavailable (with the reason), or illegal_transition: the request is closed', type: ErrorBody })
   @ApiResponse({ status: 422, description: 'validation_failed: reason of 1–2000 characters', type: ErrorBody })
@@ -66,7 +68,8 @@ export class RequestClockController {
       'awaiting_review → on_hold. The clock pauses where the regime allows it (GDPR, UK GDPR) and keeps running where it does not (CCPA, LGPD, US state laws). Clears a pending four-eyes proposal. The question is emailed with a status link where the requester answers (text and PDF/PNG/JPEG files).',
   })
   @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiResponse({ status: 200, description: 'On hold', schema: { ...clockSchema, properties: { ...clockSchema.properties, status: { type: 'string', enum: ['on_hold'] }, clockPaused: { type: 'boolean' } } } })
+  @ApiBody({ schema: { type: 'object', required: ['question'], properties: { question: { type: 'string', minLength: 1, maxLength: 5000, description: 'Emailed to the requester with a link to answer' } } } })
+  @ApiResponse({ status: 200, description: 'On hold', schema: { ...clockSchema, required: [...clockSchema.required, 'status', 'clockPaused'], properties: { ...clockSchema.properties, status: { type: 'string', enum: ['on_hold'] }, clockPaused: { type: 'boolean' } } } })
   @ApiResponse({ status: 404, description: 'not_found', type: ErrorBody })
   @ApiResponse({ status: 409, description: 'illegal_transition: only a request awaiting review can be put on hold', type: ErrorBody })
   @ApiResponse({ status: 422, description: 'validation_failed: question of 1–5000 characters', type: ErrorBody })

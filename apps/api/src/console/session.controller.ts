@@ -72,11 +72,15 @@ export class SessionController {
   @Roles(...OFFICER_ROLES)
   @DuringEnrolment()
   @ApiOperation({ summary: 'Who is signed in' })
-  @ApiResponse({ status: 200, schema: { type: 'object', required: ['officer'], properties: { officer: officerSchema } } })
+  @ApiResponse({
+    status: 200,
+    description: 'enrolmentOnly: the session may only set up a second factor until one is confirmed',
+    schema: { type: 'object', required: ['officer', 'enrolmentOnly'], properties: { officer: officerSchema, enrolmentOnly: { type: 'boolean' } } },
+  })
   @ApiResponse({ status: 401, description: 'unauthorized', type: ErrorBody })
   current(@CurrentOfficer() officer: SignedInOfficer) {
-    const { sessionId: _sessionId, ...shown } = officer;
-    return { officer: shown };
+    const { sessionId: _sessionId, enrolmentOnly, ...shown } = officer;
+    return { officer: shown, enrolmentOnly };
   }
 
   @Delete()

@@ -38,7 +38,7 @@ export class RepliesController {
       },
     },
   })
-  @ApiResponse({ status: 201, description: 'Answer stored; the request is back in review', schema: { type: 'object', properties: { reference: { type: 'string' }, status: { type: 'string', enum: ['awaiting_review'] }, files: { type: 'integer' } } } })
+  @ApiResponse({ status: 201, description: 'Answer stored; the request is back in review', schema: { type: 'object', required: ['reference', 'status', 'files'], properties: { reference: { type: 'string' }, status: { type: 'string', enum: ['awaiting_review'] }, files: { type: 'integer' } } } })
   @ApiResponse({ status: 404, description: 'not_found: unknown reference or wrong status token', type: ErrorBody })
   @ApiResponse({ status: 409, description: 'illegal_transition: the request is not waiting for an answer', type: ErrorBody })
   @ApiResponse({ status: 413, description: 'payload_too_large: a file over the size limit, or too many files', type: ErrorBody })

@@ -30,7 +30,7 @@ export const verificationResultSchema: Schema = {
 
 export const publicStatusSchema: Schema = {
   type: 'object',
-  required: ['reference', 'type', 'status', 'receivedOn', 'dueOn', 'dueExplanation', 'timeline'],
+  required: ['reference', 'type', 'status', 'receivedOn', 'dueOn', 'dueExplanation', 'language', 'openQuestion', 'timeline'],
   properties: {
     reference: { type: 'string' },
     type: { type: 'string', enum: [...REQUEST_TYPES] },
@@ -44,10 +44,11 @@ export const publicStatusSchema: Schema = {
       type: 'array',
       items: {
         type: 'object',
+        required: ['at', 'event', 'status'],
         properties: {
           at: { type: 'string', format: 'date-time' },
           event: { type: 'string', enum: ['received', 'verification_resent', 'verified', 'expired', 'status_changed', 'deadline_extended', 'information_requested', 'information_received'] },
-          status: { type: 'string', nullable: true },
+          status: { type: 'string', enum: [...REQUEST_STATUSES], nullable: true, description: 'The status the event led to, if it changed it' },
         },
       },
     },

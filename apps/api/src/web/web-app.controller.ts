@@ -13,7 +13,7 @@ import { readWebIndex, webBuildDir } from './web-build';
 export class WebAppController {
   private readonly index = readWebIndex(webBuildDir());
 
-  @Get(['console', 'console/*', 'requests/new', 'requests/new/*'])
+  @Get(['console', 'console/*', 'requests/new', 'requests/new/*', '/', 'requests/check-email', 'requests/verify', 'requests/status', 'requests/download'])
   async page(@Res() reply: FastifyReply): Promise<void> {
     if (this.index === null) {
       throw new RequestException('not_found', 'The web app is not built: run `npm run build`.');

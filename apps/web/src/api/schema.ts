@@ -2,6 +2,26 @@
 // decorators and run `npm run build && npm run api:client`.
 /* eslint-disable */
 export interface paths {
+    "/api/v1/access-packages/lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Whether an access package link still works
+         * @description For the download page: with the token from the "Your data is ready" email, until when the link works and how many downloads are left. Uses no download. A wrong, expired or used-up token answers 410 alike. The file itself comes from the form POST /requests/download.
+         */
+        post: operations["AccessPackageLinkController_lookup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/branding": {
         parameters: {
             query?: never;
@@ -120,6 +140,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/console/data-map": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The data map as declared: systems, collections, fields, erasure and retention rules
+         * @description Never connection strings, credentials or environment variable names or values.
+         */
+        get: operations["DataMapController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/console/me/password": {
         parameters: {
             query?: never;
@@ -226,6 +266,26 @@ export interface paths {
          * @description One row per kind of request (know = access; delete = erasure and child data removal; correct = rectification; opt_out = opt-out of sale/sharing): received, complied with in whole or in part (completed), denied, and the median and mean days to respond (one decimal; empty when none was decided), for requests received in `year`. `regime=ccpa` (default) counts California consumers’ requests; `all` every request.
          */
         get: operations["MetricsController_ccpaCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/metrics/weekly": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Figures per ISO week, for the charts
+         * @description Whole ISO weeks in UTC, from the week of `from` to the week of `to` (default: the 12 weeks ending with the current one; at most 106 weeks). Per week: requests received by type (by receipt date); of the requests completed or denied that week, the median whole days from the receipt date to the UTC closing date; and the open requests past their due date at the week's end (Monday 00:00 UTC after it; now, for the current week): received before it, not closed by it, due before that day. The due date is the one stored now, which includes an extension and the days a hold paused the clock; earlier due dates are not replayed.
+         */
+        get: operations["MetricsController_weekly"];
         put?: never;
         post?: never;
         delete?: never;
@@ -476,6 +536,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/console/requests/{id}/erasure-plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The dry-run plan of an erasure or child data removal
+         * @description Counts per system and collection of what the subject holds, in erase order, with the effect the data map declares; changes nothing. The subject is the requester's verified email (for a child's data, the child's email and username). No values are returned, only counts and collection names. Each system gets a short time budget; one that does not answer in time is marked `error: timeout`. Audited as erasure_plan_viewed.
+         */
+        get: operations["ErasurePlanController_show"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/console/requests/{id}/extend": {
         parameters: {
             query?: never;
@@ -615,6 +695,23 @@ export interface paths {
          * @description Both lists, whole. Refused: auto-approving child_data_removal, and a type in both lists (automatic approval would skip the second officer). Applies at once in every process; audited as settings_changed.
          */
         put: operations["SettingsController_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy-center/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Settings the privacy center’s forms check against (no personal data) */
+        get: operations["PrivacyCenterSettingsController_settings"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -854,6 +951,63 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    AccessPackageLinkController_lookup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    token: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The link works */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        downloadsRemaining: number;
+                        /** Format: date-time */
+                        expiresAt: string;
+                    };
+                };
+            };
+            /** @description package_unavailable: wrong, expired or used up */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description validation_failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     BrandingController_branding: {
         parameters: {
             query?: never;
@@ -896,19 +1050,19 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        apiKeys?: {
+                        apiKeys: {
                             /** Format: date-time */
-                            createdAt?: string;
+                            createdAt: string;
                             /** Format: uuid */
-                            id?: string;
+                            id: string;
                             /** Format: date-time */
-                            lastUsedAt?: string | null;
-                            name?: string;
+                            lastUsedAt: string | null;
+                            name: string;
                             /** @description The public part of the key, rdk_<prefix>_… */
-                            prefix?: string;
+                            prefix: string;
                             /** Format: date-time */
-                            revokedAt?: string | null;
-                            scopes?: ("suppressions:read" | "requests:create")[];
+                            revokedAt: string | null;
+                            scopes: ("suppressions:read" | "requests:create")[];
                         }[];
                     };
                 };
@@ -946,22 +1100,22 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        apiKey?: {
+                        apiKey: {
                             /** Format: date-time */
-                            createdAt?: string;
+                            createdAt: string;
                             /** Format: uuid */
-                            id?: string;
+                            id: string;
                             /** Format: date-time */
-                            lastUsedAt?: string | null;
-                            name?: string;
+                            lastUsedAt: string | null;
+                            name: string;
                             /** @description The public part of the key, rdk_<prefix>_… */
-                            prefix?: string;
+                            prefix: string;
                             /** Format: date-time */
-                            revokedAt?: string | null;
-                            scopes?: ("suppressions:read" | "requests:create")[];
+                            revokedAt: string | null;
+                            scopes: ("suppressions:read" | "requests:create")[];
                         };
                         /** @description Send as Authorization: Bearer <key>; shown once */
-                        key?: string;
+                        key: string;
                     };
                 };
             };
@@ -993,19 +1147,19 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        apiKey?: {
+                        apiKey: {
                             /** Format: date-time */
-                            createdAt?: string;
+                            createdAt: string;
                             /** Format: uuid */
-                            id?: string;
+                            id: string;
                             /** Format: date-time */
-                            lastUsedAt?: string | null;
-                            name?: string;
+                            lastUsedAt: string | null;
+                            name: string;
                             /** @description The public part of the key, rdk_<prefix>_… */
-                            prefix?: string;
+                            prefix: string;
                             /** Format: date-time */
-                            revokedAt?: string | null;
-                            scopes?: ("suppressions:read" | "requests:create")[];
+                            revokedAt: string | null;
+                            scopes: ("suppressions:read" | "requests:create")[];
                         };
                     };
                 };
@@ -1036,12 +1190,12 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        assignees?: {
-                            displayName?: string;
+                        assignees: {
+                            displayName: string;
                             /** Format: uuid */
-                            id?: string;
+                            id: string;
                             /** @enum {string} */
-                            role?: "admin" | "officer";
+                            role: "admin" | "officer";
                         }[];
                     };
                 };
@@ -1084,28 +1238,28 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items?: {
+                        items: {
                             /** @example request_viewed */
-                            action?: string;
-                            actor?: {
+                            action: string;
+                            actor: {
                                 /** @description For officers */
-                                displayName?: string | null;
-                                id?: string | null;
+                                displayName: string | null;
+                                id: string | null;
                                 /** @enum {string} */
-                                type?: "requester" | "officer" | "system" | "agent";
+                                type: "requester" | "officer" | "system" | "agent";
                             };
                             /** Format: date-time */
-                            at?: string;
-                            data?: Record<string, never> | null;
-                            fromStatus?: string | null;
+                            at: string;
+                            data: Record<string, never> | null;
+                            fromStatus: string | null;
                             /** @description The event id (a growing number, as text) */
-                            id?: string;
-                            reason?: string | null;
+                            id: string;
+                            reason: string | null;
                             /** Format: uuid */
-                            requestId?: string | null;
-                            toStatus?: string | null;
+                            requestId: string | null;
+                            toStatus: string | null;
                         }[];
-                        nextCursor?: string | null;
+                        nextCursor: string | null;
                     };
                 };
             };
@@ -1144,18 +1298,145 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        checked?: number;
-                        firstBroken?: {
+                        checked: number;
+                        firstBroken: {
                             /** @enum {string} */
-                            reason?: "hash_mismatch" | "prev_hash_mismatch";
-                            sequence?: string;
+                            reason: "hash_mismatch" | "prev_hash_mismatch";
+                            sequence: string;
                         } | null;
-                        ok?: boolean;
+                        ok: boolean;
                     };
                 };
             };
             /** @description unauthorized */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    DataMapController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        sha256: string;
+                        systems: {
+                            collections: {
+                                /**
+                                 * @description s3: the category of every object
+                                 * @enum {string|null}
+                                 */
+                                category: "name" | "contact.email" | "contact.phone" | "contact.address" | "billing.address" | "payment.card_last4" | "payment.card_expiry" | "account.id" | "account.username" | "account.credentials" | "demographic.birth_date" | "device.ip" | "device.browser" | "device.os" | "device.type" | "device.id" | "activity.page_view" | "activity.timestamp" | "activity.purchase" | "content.message" | "content.media" | "preferences.language" | "marketing.consent" | "marketing.subscription" | "survey.response" | "other" | null;
+                                description: string | null;
+                                fields: {
+                                    /** @enum {string} */
+                                    category: "name" | "contact.email" | "contact.phone" | "contact.address" | "billing.address" | "payment.card_last4" | "payment.card_expiry" | "account.id" | "account.username" | "account.credentials" | "demographic.birth_date" | "device.ip" | "device.browser" | "device.os" | "device.type" | "device.id" | "activity.page_view" | "activity.timestamp" | "activity.purchase" | "content.message" | "content.media" | "preferences.language" | "marketing.consent" | "marketing.subscription" | "survey.response" | "other";
+                                    description: string | null;
+                                    erasure: {
+                                        /** @enum {string} */
+                                        action: "delete_row" | "set_null" | "replace" | "hash" | "anonymize_ip" | "keep";
+                                        /** @description Why it is kept, for keep */
+                                        reason: string | null;
+                                        /** @description The replacement, for replace */
+                                        value: (string | number | boolean) | null;
+                                    };
+                                    name: string;
+                                    rectifiable: boolean;
+                                    /** @description Held but never exported (password hashes, tokens) */
+                                    secret: boolean;
+                                }[];
+                                name: string;
+                                optOut: {
+                                    field: string;
+                                    value: (string | number | boolean) | null;
+                                }[];
+                                retention: {
+                                    /** @enum {string} */
+                                    action: "delete" | "anonymize";
+                                    anonymize: {
+                                        erasure: {
+                                            /** @enum {string} */
+                                            action: "delete_row" | "set_null" | "replace" | "hash" | "anonymize_ip" | "keep";
+                                            /** @description Why it is kept, for keep */
+                                            reason: string | null;
+                                            /** @description The replacement, for replace */
+                                            value: (string | number | boolean) | null;
+                                        };
+                                        field: string;
+                                    }[];
+                                    condition: {
+                                        field: string;
+                                        olderThan: string;
+                                    } | null;
+                                    field: string;
+                                    legalHold: boolean;
+                                    /**
+                                     * @description ISO 8601 duration
+                                     * @example P90D
+                                     */
+                                    period: string;
+                                    schedule: {
+                                        cron: string;
+                                        timezone: string;
+                                    } | null;
+                                } | null;
+                                subject: {
+                                    /** @enum {string} */
+                                    by: "identity" | "reference" | "key_template" | "provider" | "suppression";
+                                    identities: {
+                                        field: string | null;
+                                        /** @description An identity kind, or system.collection.field */
+                                        kind: string;
+                                    }[];
+                                    keyTemplate: string | null;
+                                    reference: {
+                                        collection: string;
+                                        field: string;
+                                        toField: string;
+                                    } | null;
+                                };
+                                /** @description postgres: schema.table */
+                                table: string | null;
+                            }[];
+                            description: string | null;
+                            /** @description postgres: collections in erase order, children first */
+                            eraseOrder: string[];
+                            key: string;
+                            /** @enum {string} */
+                            kind: "postgres" | "s3" | "webhook" | "suppression";
+                            purposes: string[];
+                            recipients: string[];
+                            title: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description no_data_map: none is configured (DATAMAP_PATH) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1172,7 +1453,14 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": {
+                    currentPassword: string;
+                    newPassword: string;
+                };
+            };
+        };
         responses: {
             /** @description login_failed: the current password is wrong */
             401: {
@@ -1209,8 +1497,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        otpauthUri?: string;
-                        secret?: string;
+                        otpauthUri: string;
+                        secret: string;
                     };
                 };
             };
@@ -1232,7 +1520,13 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": {
+                    code: string;
+                };
+            };
+        };
         responses: {
             /** @description validation_failed: wrong code */
             422: {
@@ -1252,7 +1546,13 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": {
+                    code: string;
+                };
+            };
+        };
         responses: {
             /** @description forbidden: admins must keep one on this installation */
             403: {
@@ -1286,139 +1586,139 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** Format: date */
-                        asOf?: string;
-                        closed?: {
-                            byType?: {
-                                access?: {
-                                    completed?: number;
-                                    count?: number;
-                                    denied?: number;
-                                    meanDays?: number | null;
-                                    medianDays?: number | null;
+                        asOf: string;
+                        closed: {
+                            byType: {
+                                access: {
+                                    completed: number;
+                                    count: number;
+                                    denied: number;
+                                    meanDays: number | null;
+                                    medianDays: number | null;
                                 };
-                                child_data_removal?: {
-                                    completed?: number;
-                                    count?: number;
-                                    denied?: number;
-                                    meanDays?: number | null;
-                                    medianDays?: number | null;
+                                child_data_removal: {
+                                    completed: number;
+                                    count: number;
+                                    denied: number;
+                                    meanDays: number | null;
+                                    medianDays: number | null;
                                 };
-                                erasure?: {
-                                    completed?: number;
-                                    count?: number;
-                                    denied?: number;
-                                    meanDays?: number | null;
-                                    medianDays?: number | null;
+                                erasure: {
+                                    completed: number;
+                                    count: number;
+                                    denied: number;
+                                    meanDays: number | null;
+                                    medianDays: number | null;
                                 };
-                                opt_out?: {
-                                    completed?: number;
-                                    count?: number;
-                                    denied?: number;
-                                    meanDays?: number | null;
-                                    medianDays?: number | null;
+                                opt_out: {
+                                    completed: number;
+                                    count: number;
+                                    denied: number;
+                                    meanDays: number | null;
+                                    medianDays: number | null;
                                 };
-                                rectification?: {
-                                    completed?: number;
-                                    count?: number;
-                                    denied?: number;
-                                    meanDays?: number | null;
-                                    medianDays?: number | null;
+                                rectification: {
+                                    completed: number;
+                                    count: number;
+                                    denied: number;
+                                    meanDays: number | null;
+                                    medianDays: number | null;
                                 };
                             };
-                            overall?: {
-                                completed?: number;
-                                count?: number;
-                                denied?: number;
-                                meanDays?: number | null;
-                                medianDays?: number | null;
+                            overall: {
+                                completed: number;
+                                count: number;
+                                denied: number;
+                                meanDays: number | null;
+                                medianDays: number | null;
                             };
                         };
-                        overdueNow?: number;
-                        period?: {
+                        overdueNow: number;
+                        period: {
                             /** Format: date */
-                            from?: string;
+                            from: string;
                             /** Format: date */
-                            to?: string;
+                            to: string;
                         };
-                        received?: {
-                            byType?: {
-                                access?: {
-                                    byStatus?: {
-                                        approved?: number;
-                                        awaiting_review?: number;
-                                        cancelled?: number;
-                                        completed?: number;
-                                        denied?: number;
-                                        expired?: number;
-                                        failed?: number;
-                                        in_progress?: number;
-                                        on_hold?: number;
-                                        pending_verification?: number;
+                        received: {
+                            byType: {
+                                access: {
+                                    byStatus: {
+                                        approved: number;
+                                        awaiting_review: number;
+                                        cancelled: number;
+                                        completed: number;
+                                        denied: number;
+                                        expired: number;
+                                        failed: number;
+                                        in_progress: number;
+                                        on_hold: number;
+                                        pending_verification: number;
                                     };
-                                    total?: number;
+                                    total: number;
                                 };
-                                child_data_removal?: {
-                                    byStatus?: {
-                                        approved?: number;
-                                        awaiting_review?: number;
-                                        cancelled?: number;
-                                        completed?: number;
-                                        denied?: number;
-                                        expired?: number;
-                                        failed?: number;
-                                        in_progress?: number;
-                                        on_hold?: number;
-                                        pending_verification?: number;
+                                child_data_removal: {
+                                    byStatus: {
+                                        approved: number;
+                                        awaiting_review: number;
+                                        cancelled: number;
+                                        completed: number;
+                                        denied: number;
+                                        expired: number;
+                                        failed: number;
+                                        in_progress: number;
+                                        on_hold: number;
+                                        pending_verification: number;
                                     };
-                                    total?: number;
+                                    total: number;
                                 };
-                                erasure?: {
-                                    byStatus?: {
-                                        approved?: number;
-                                        awaiting_review?: number;
-                                        cancelled?: number;
-                                        completed?: number;
-                                        denied?: number;
-                                        expired?: number;
-                                        failed?: number;
-                                        in_progress?: number;
-                                        on_hold?: number;
-                                        pending_verification?: number;
+                                erasure: {
+                                    byStatus: {
+                                        approved: number;
+                                        awaiting_review: number;
+                                        cancelled: number;
+                                        completed: number;
+                                        denied: number;
+                                        expired: number;
+                                        failed: number;
+                                        in_progress: number;
+                                        on_hold: number;
+                                        pending_verification: number;
                                     };
-                                    total?: number;
+                                    total: number;
                                 };
-                                opt_out?: {
-                                    byStatus?: {
-                                        approved?: number;
-                                        awaiting_review?: number;
-                                        cancelled?: number;
-                                        completed?: number;
-                                        denied?: number;
-                                        expired?: number;
-                                        failed?: number;
-                                        in_progress?: number;
-                                        on_hold?: number;
-                                        pending_verification?: number;
+                                opt_out: {
+                                    byStatus: {
+                                        approved: number;
+                                        awaiting_review: number;
+                                        cancelled: number;
+                                        completed: number;
+                                        denied: number;
+                                        expired: number;
+                                        failed: number;
+                                        in_progress: number;
+                                        on_hold: number;
+                                        pending_verification: number;
                                     };
-                                    total?: number;
+                                    total: number;
                                 };
-                                rectification?: {
-                                    byStatus?: {
-                                        approved?: number;
-                                        awaiting_review?: number;
-                                        cancelled?: number;
-                                        completed?: number;
-                                        denied?: number;
-                                        expired?: number;
-                                        failed?: number;
-                                        in_progress?: number;
-                                        on_hold?: number;
-                                        pending_verification?: number;
+                                rectification: {
+                                    byStatus: {
+                                        approved: number;
+                                        awaiting_review: number;
+                                        cancelled: number;
+                                        completed: number;
+                                        denied: number;
+                                        expired: number;
+                                        failed: number;
+                                        in_progress: number;
+                                        on_hold: number;
+                                        pending_verification: number;
                                     };
-                                    total?: number;
+                                    total: number;
                                 };
                             };
-                            total?: number;
+                            total: number;
                         };
                     };
                 };
@@ -1482,6 +1782,86 @@ export interface operations {
             };
         };
     };
+    MetricsController_weekly: {
+        parameters: {
+            query?: {
+                /** @description YYYY-MM-DD */
+                from?: unknown;
+                /** @description YYYY-MM-DD */
+                to?: unknown;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        asOf: string;
+                        period: {
+                            /** Format: date */
+                            from: string;
+                            /** Format: date */
+                            to: string;
+                        };
+                        weeks: {
+                            /** @description Requests completed or denied that week */
+                            closed: number;
+                            /**
+                             * Format: date
+                             * @description The Sunday
+                             */
+                            end: string;
+                            /** @example 2026-W03 */
+                            isoWeek: string;
+                            /** @description Of the requests closed that week; null when none */
+                            medianDaysToClose: number | null;
+                            /** @description Open requests past their due date at the week's end (now, for the current week); null for a week not begun */
+                            overdueAtEnd: number | null;
+                            /** @description Requests received that week (by receipt date), per type */
+                            received: {
+                                access: number;
+                                child_data_removal: number;
+                                erasure: number;
+                                opt_out: number;
+                                rectification: number;
+                            };
+                            receivedTotal: number;
+                            /**
+                             * Format: date
+                             * @description The Monday
+                             */
+                            start: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description validation_failed: a malformed date, `to` before `from`, or more than 106 weeks */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     OfficersController_list: {
         parameters: {
             query?: never;
@@ -1497,20 +1877,20 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        officers?: {
+                        officers: {
                             /** Format: date-time */
-                            createdAt?: string;
-                            disabled?: boolean;
-                            displayName?: string;
-                            email?: string;
+                            createdAt: string;
+                            disabled: boolean;
+                            displayName: string;
+                            email: string;
                             /** Format: uuid */
-                            id?: string;
+                            id: string;
                             /** Format: date-time */
-                            lastLoginAt?: string | null;
-                            locked?: boolean;
+                            lastLoginAt: string | null;
+                            locked: boolean;
                             /** @enum {string} */
-                            role?: "admin" | "officer" | "auditor";
-                            totpEnabled?: boolean;
+                            role: "admin" | "officer" | "auditor";
+                            totpEnabled: boolean;
                         }[];
                     };
                 };
@@ -1551,20 +1931,20 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        officer?: {
+                        officer: {
                             /** Format: date-time */
-                            createdAt?: string;
-                            disabled?: boolean;
-                            displayName?: string;
-                            email?: string;
+                            createdAt: string;
+                            disabled: boolean;
+                            displayName: string;
+                            email: string;
                             /** Format: uuid */
-                            id?: string;
+                            id: string;
                             /** Format: date-time */
-                            lastLoginAt?: string | null;
-                            locked?: boolean;
+                            lastLoginAt: string | null;
+                            locked: boolean;
                             /** @enum {string} */
-                            role?: "admin" | "officer" | "auditor";
-                            totpEnabled?: boolean;
+                            role: "admin" | "officer" | "auditor";
+                            totpEnabled: boolean;
                         };
                         /** @description Only when generated */
                         password?: string;
@@ -1617,20 +1997,20 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        officer?: {
+                        officer: {
                             /** Format: date-time */
-                            createdAt?: string;
-                            disabled?: boolean;
-                            displayName?: string;
-                            email?: string;
+                            createdAt: string;
+                            disabled: boolean;
+                            displayName: string;
+                            email: string;
                             /** Format: uuid */
-                            id?: string;
+                            id: string;
                             /** Format: date-time */
-                            lastLoginAt?: string | null;
-                            locked?: boolean;
+                            lastLoginAt: string | null;
+                            locked: boolean;
                             /** @enum {string} */
-                            role?: "admin" | "officer" | "auditor";
-                            totpEnabled?: boolean;
+                            role: "admin" | "officer" | "auditor";
+                            totpEnabled: boolean;
                         };
                     };
                 };
@@ -1681,7 +2061,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        password?: string;
+                        password: string;
                     };
                 };
             };
@@ -1713,20 +2093,20 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        officer?: {
+                        officer: {
                             /** Format: date-time */
-                            createdAt?: string;
-                            disabled?: boolean;
-                            displayName?: string;
-                            email?: string;
+                            createdAt: string;
+                            disabled: boolean;
+                            displayName: string;
+                            email: string;
                             /** Format: uuid */
-                            id?: string;
+                            id: string;
                             /** Format: date-time */
-                            lastLoginAt?: string | null;
-                            locked?: boolean;
+                            lastLoginAt: string | null;
+                            locked: boolean;
                             /** @enum {string} */
-                            role?: "admin" | "officer" | "auditor";
-                            totpEnabled?: boolean;
+                            role: "admin" | "officer" | "auditor";
+                            totpEnabled: boolean;
                         };
                     };
                 };
@@ -1777,54 +2157,54 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        counts?: {
-                            approved?: number;
-                            awaiting_review?: number;
-                            cancelled?: number;
-                            completed?: number;
-                            denied?: number;
-                            expired?: number;
-                            failed?: number;
-                            in_progress?: number;
-                            on_hold?: number;
-                            pending_verification?: number;
+                        counts: {
+                            approved: number;
+                            awaiting_review: number;
+                            cancelled: number;
+                            completed: number;
+                            denied: number;
+                            expired: number;
+                            failed: number;
+                            in_progress: number;
+                            on_hold: number;
+                            pending_verification: number;
                         };
-                        items?: {
-                            approvalProposedBy?: {
-                                displayName?: string | null;
+                        items: {
+                            approvalProposedBy: {
+                                displayName: string | null;
                                 /** Format: uuid */
-                                id?: string;
+                                id: string;
                             } | null;
-                            assignee?: {
-                                displayName?: string | null;
+                            assignee: {
+                                displayName: string | null;
                                 /** Format: uuid */
-                                id?: string;
+                                id: string;
                             } | null;
-                            channel?: string;
+                            channel: string;
                             /** @description Negative once overdue; null once closed */
-                            daysLeft?: number | null;
+                            daysLeft: number | null;
                             /** Format: date */
-                            dueOn?: string;
-                            extended?: boolean;
+                            dueOn: string;
+                            extended: boolean;
                             /** Format: uuid */
-                            id?: string;
-                            onHold?: boolean;
-                            overdue?: boolean;
+                            id: string;
+                            onHold: boolean;
+                            overdue: boolean;
                             /** Format: date */
-                            receivedOn?: string;
+                            receivedOn: string;
                             /** @example RD-7K2M-9QXW-4HTN-P3VA */
-                            reference?: string;
+                            reference: string;
                             /** @enum {string} */
-                            regime?: "gdpr" | "uk_gdpr" | "ccpa" | "lgpd" | "us_state";
+                            regime: "gdpr" | "uk_gdpr" | "ccpa" | "lgpd" | "us_state";
                             /** @enum {string} */
-                            status?: "pending_verification" | "awaiting_review" | "on_hold" | "approved" | "in_progress" | "completed" | "failed" | "denied" | "cancelled" | "expired";
+                            status: "pending_verification" | "awaiting_review" | "on_hold" | "approved" | "in_progress" | "completed" | "failed" | "denied" | "cancelled" | "expired";
                             /** @enum {string} */
-                            type?: "access" | "rectification" | "erasure" | "opt_out" | "child_data_removal";
+                            type: "access" | "rectification" | "erasure" | "opt_out" | "child_data_removal";
                             /** Format: date-time */
-                            updatedAt?: string;
-                            verified?: boolean;
+                            updatedAt: string;
+                            verified: boolean;
                         }[];
-                        nextCursor?: string | null;
+                        nextCursor: string | null;
                     };
                 };
             };
@@ -1977,10 +2357,13 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** Format: uuid */
-                        id?: string;
-                        reference?: string;
-                        /** @enum {string} */
-                        status?: "awaiting_review" | "pending_verification";
+                        id: string;
+                        reference: string;
+                        /**
+                         * @description approved when the type is auto-approved and identity was checked
+                         * @enum {string}
+                         */
+                        status: "awaiting_review" | "pending_verification" | "approved";
                     };
                 };
             };
@@ -2022,116 +2405,156 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @description What the signed-in officer may do to this request now (empty for auditors) */
-                        actions?: ("assign" | "note" | "approve" | "deny" | "extend" | "request_information" | "cancel" | "retry" | "resend_access_link")[];
-                        approvalProposal?: {
+                        actions: ("assign" | "note" | "approve" | "deny" | "extend" | "request_information" | "cancel" | "retry" | "resend_access_link")[];
+                        approvalProposal: {
                             /** Format: date-time */
-                            at?: string;
-                            by?: {
-                                displayName?: string | null;
+                            at: string;
+                            by: {
+                                displayName: string | null;
                                 /** Format: uuid */
-                                id?: string;
+                                id: string;
                             } | null;
                         } | null;
-                        assignee?: {
-                            displayName?: string | null;
+                        assignee: {
+                            displayName: string | null;
                             /** Format: uuid */
-                            id?: string;
+                            id: string;
                         } | null;
-                        clock?: {
-                            canExtend?: boolean;
+                        clock: {
+                            canExtend: boolean;
                             /** Format: date */
-                            confirmReceiptBy?: string | null;
-                            daysLeft?: number | null;
+                            confirmReceiptBy: string | null;
+                            daysLeft: number | null;
                             /** Format: date */
-                            dueOn?: string;
+                            dueOn: string;
                             /** @example due 2026-12-25: GDPR Art. 12(3), one month from receipt on 2026-11-25 */
-                            explanation?: string;
-                            extended?: boolean;
+                            explanation: string;
+                            extended: boolean;
                             /** Format: date */
-                            extendedDueOn?: string | null;
+                            extendedDueOn: string | null;
                             /** Format: date */
-                            extensionNoticeBy?: string | null;
-                            holds?: {
+                            extensionNoticeBy: string | null;
+                            holds: {
                                 /** Format: date */
-                                from?: string;
+                                from: string;
                                 /** Format: date */
                                 to?: string;
                             }[];
-                            legalBasis?: string;
+                            legalBasis: string;
                             /** Format: date */
-                            originalDueOn?: string;
-                            pausedDays?: number;
+                            originalDueOn: string;
+                            pausedDays: number;
                             /** Format: date */
-                            receivedOn?: string;
+                            receivedOn: string;
                             /** @enum {string} */
-                            regime?: "gdpr" | "uk_gdpr" | "ccpa" | "lgpd" | "us_state";
+                            regime: "gdpr" | "uk_gdpr" | "ccpa" | "lgpd" | "us_state";
                             /** Format: date */
-                            today?: string;
+                            today: string;
                         };
-                        conversation?: {
-                            attachments?: {
-                                bytes?: number;
-                                contentType?: string;
-                                erased?: boolean;
-                                fileName?: string | null;
+                        conversation: {
+                            attachments: {
+                                bytes: number;
+                                contentType: string;
+                                erased: boolean;
+                                fileName: string | null;
                                 /** Format: uuid */
-                                id?: string;
-                                sha256?: string;
+                                id: string;
+                                sha256: string;
                             }[];
-                            author?: {
-                                displayName?: string | null;
-                                id?: string | null;
-                                type?: string;
+                            author: {
+                                displayName: string | null;
+                                id: string | null;
+                                type: string;
                             };
-                            body?: string;
+                            body: string;
                             /** Format: date-time */
-                            createdAt?: string;
+                            createdAt: string;
                             /** Format: uuid */
-                            id?: string;
-                            kind?: string;
+                            id: string;
+                            kind: string;
                         }[];
-                        emails?: {
+                        emails: {
                             /** Format: date-time */
-                            createdAt?: string;
+                            createdAt: string;
                             /** Format: uuid */
-                            id?: string;
+                            id: string;
                             /** Format: date-time */
-                            sentAt?: string | null;
-                            status?: string;
-                            template?: string;
+                            sentAt: string | null;
+                            status: string;
+                            template: string;
                         }[];
-                        request?: Record<string, never>;
-                        subject?: {
-                            details?: Record<string, never> | null;
-                            email?: string;
-                            name?: string | null;
+                        /** @description Approving needs two officers (settings): the first approval is recorded as a proposal */
+                        fourEyes: boolean;
+                        request: {
+                            channel: string;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            country: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @enum {string|null} */
+                            denyReason: "identity_not_verified" | "manifestly_unfounded" | "excessive" | "legal_obligation" | "legal_claims" | "rights_of_others" | "not_covered" | "not_parent_or_guardian" | "other" | null;
+                            /** Format: date */
+                            dueOn: string;
+                            extended: boolean;
+                            /** Format: uuid */
+                            id: string;
+                            language: string;
+                            onHold: boolean;
+                            /** Format: date-time */
+                            receivedAt: string;
+                            /** Format: date */
+                            receivedOn: string;
+                            reference: string;
+                            /** @enum {string} */
+                            regime: "gdpr" | "uk_gdpr" | "ccpa" | "lgpd" | "us_state";
+                            region: string | null;
+                            /** @enum {string} */
+                            status: "pending_verification" | "awaiting_review" | "on_hold" | "approved" | "in_progress" | "completed" | "failed" | "denied" | "cancelled" | "expired";
+                            /** @enum {string} */
+                            type: "access" | "rectification" | "erasure" | "opt_out" | "child_data_removal";
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** Format: date-time */
+                            verifiedAt: string | null;
+                            version: number;
                         };
-                        systems?: {
-                            attempts?: number;
-                            collections?: {
-                                changed?: number;
-                                collection?: string;
-                                found?: number;
+                        subject: {
+                            /** @description As filed, per request type */
+                            details: {
+                                [key: string]: unknown;
+                            } | null;
+                            email: string;
+                            name: string | null;
+                        };
+                        systems: {
+                            attempts: number;
+                            collections: {
+                                changed: number;
+                                collection: string;
+                                found: number;
                             }[];
-                            errorCode?: string | null;
+                            errorCode: string | null;
                             /** Format: date-time */
-                            finishedAt?: string | null;
-                            status?: string;
-                            systemKey?: string;
+                            finishedAt: string | null;
+                            status: string;
+                            systemKey: string;
                         }[];
-                        timeline?: {
-                            action?: string;
-                            actor?: {
-                                displayName?: string | null;
-                                id?: string | null;
-                                type?: string;
+                        timeline: {
+                            action: string;
+                            actor: {
+                                displayName: string | null;
+                                id: string | null;
+                                type: string;
                             };
                             /** Format: date-time */
-                            at?: string;
-                            data?: Record<string, never> | null;
-                            fromStatus?: string | null;
-                            reason?: string | null;
-                            toStatus?: string | null;
+                            at: string;
+                            data: {
+                                [key: string]: unknown;
+                            } | null;
+                            fromStatus: string | null;
+                            reason: string | null;
+                            toStatus: string | null;
                         }[];
                     };
                 };
@@ -2174,40 +2597,40 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        outcome?: "resent";
-                        package?: {
+                        outcome: "resent";
+                        package: {
                             downloadsRemaining?: number;
                             /** Format: date-time */
                             expiresAt?: string;
                             /** Format: uuid */
                             packageId?: string;
                         };
-                        request?: {
+                        request: {
                             /** Format: date-time */
-                            approvalProposedAt?: string | null;
+                            approvalProposedAt: string | null;
                             /**
                              * Format: uuid
                              * @description Four-eyes: the officer who proposed approval
                              */
-                            approvalProposedBy?: string | null;
+                            approvalProposedBy: string | null;
                             /** Format: uuid */
-                            assigneeId?: string | null;
+                            assigneeId: string | null;
                             /** Format: date-time */
-                            closedAt?: string | null;
+                            closedAt: string | null;
                             /** @enum {string|null} */
-                            denyReason?: "identity_not_verified" | "manifestly_unfounded" | "excessive" | "legal_obligation" | "legal_claims" | "rights_of_others" | "not_covered" | "not_parent_or_guardian" | "other" | null;
+                            denyReason: "identity_not_verified" | "manifestly_unfounded" | "excessive" | "legal_obligation" | "legal_claims" | "rights_of_others" | "not_covered" | "not_parent_or_guardian" | "other" | null;
                             /** Format: date */
-                            dueOn?: string;
+                            dueOn: string;
                             /** Format: uuid */
-                            id?: string;
+                            id: string;
                             /** @example RD-7K3M-Q9PX-4D2F-8HJN */
-                            reference?: string;
+                            reference: string;
                             /** @enum {string} */
-                            regime?: "gdpr" | "uk_gdpr" | "ccpa" | "lgpd" | "us_state";
+                            regime: "gdpr" | "uk_gdpr" | "ccpa" | "lgpd" | "us_state";
                             /** @enum {string} */
-                            status?: "pending_verification" | "awaiting_review" | "on_hold" | "approved" | "in_progress" | "completed" | "failed" | "denied" | "cancelled" | "expired";
+                            status: "pending_verification" | "awaiting_review" | "on_hold" | "approved" | "in_progress" | "completed" | "failed" | "denied" | "cancelled" | "expired";
                             /** @enum {string} */
-                            type?: "access" | "rectification" | "erasure" | "opt_out" | "child_data_removal";
+                            type: "access" | "rectification" | "erasure" | "opt_out" | "child_data_removal";
                         };
                     };
                 };
@@ -2259,33 +2682,33 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        outcome?: "proposed" | "approved";
-                        request?: {
+                        outcome: "proposed" | "approved";
+                        request: {
                             /** Format: date-time */
-                            approvalProposedAt?: string | null;
+                            approvalProposedAt: string | null;
                             /**
                              * Format: uuid
                              * @description Four-eyes: the officer who proposed approval
                              */
-                            approvalProposedBy?: string | null;
+                            approvalProposedBy: string | null;
                             /** Format: uuid */
-                            assigneeId?: string | null;
+                            assigneeId: string | null;
                             /** Format: date-time */
-                            closedAt?: string | null;
+                            closedAt: string | null;
                             /** @enum {string|null} */
-                            denyReason?: "identity_not_verified" | "manifestly_unfounded" | "excessive" | "legal_obligation" | "legal_claims" | "rights_of_others" | "not_covered" | "not_parent_or_guardian" | "other" | null;
+                            denyReason: "identity_not_verified" | "manifestly_unfounded" | "excessive" | "legal_obligation" | "legal_claims" | "rights_of_others" | "not_covered" | "not_parent_or_guardian" | "other" | null;
                             /** Format: date */
-                            dueOn?: string;
+                            dueOn: string;
                             /** Format: uuid */
-                            id?: string;
+                            id: string;
                             /** @example RD-7K3M-Q9PX-4D2F-8HJN */
-                            reference?: string;
+                            reference: string;
                             /** @enum {string} */
-                            regime?: "gdpr" | "uk_gdpr" | "ccpa" | "lgpd" | "us_state";
+                            regime: "gdpr" | "uk_gdpr" | "ccpa" | "lgpd" | "us_state";
                             /** @enum {string} */
-                            status?: "pending_verification" | "awaiting_review" | "on_hold" | "approved" | "in_progress" | "completed" | "failed" | "denied" | "cancelled" | "expired";
+                            status: "pending_verification" | "awaiting_review" | "on_hold" | "approved" | "in_progress" | "completed" | "failed" | "denied" | "cancelled" | "expired";
                             /** @enum {string} */
-                            type?: "access" | "rectification" | "erasure" | "opt_out" | "child_data_removal";
+                            type: "access" | "rectification" | "erasure" | "opt_out" | "child_data_removal";
                         };
                     };
                 };
@@ -2347,33 +2770,33 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        outcome?: "assigned" | "unassigned" | "unchanged";
-                        request?: {
+                        outcome: "assigned" | "unassigned" | "unchanged";
+                        request: {
                             /** Format: date-time */
-                            approvalProposedAt?: string | null;
+                            approvalProposedAt: string | null;
                             /**
                              * Format: uuid
                              * @description Four-eyes: the officer who proposed approval
                              */
-                            approvalProposedBy?: string | null;
+                            approvalProposedBy: string | null;
                             /** Format: uuid */
-                            assigneeId?: string | null;
+                            assigneeId: string | null;
                             /** Format: date-time */
-                            closedAt?: string | null;
+                            closedAt: string | null;
                             /** @enum {string|null} */
-                            denyReason?: "identity_not_verified" | "manifestly_unfounded" | "excessive" | "legal_obligation" | "legal_claims" | "rights_of_others" | "not_covered" | "not_parent_or_guardian" | "other" | null;
+                            denyReason: "identity_not_verified" | "manifestly_unfounded" | "excessive" | "legal_obligation" | "legal_claims" | "rights_of_others" | "not_covered" | "not_parent_or_guardian" | "other" | null;
                             /** Format: date */
-                            dueOn?: string;
+                            dueOn: string;
                             /** Format: uuid */
-                            id?: string;
+                            id: string;
                             /** @example RD-7K3M-Q9PX-4D2F-8HJN */
-                            reference?: string;
+                            reference: string;
                             /** @enum {string} */
-                            regime?: "gdpr" | "uk_gdpr" | "ccpa" | "lgpd" | "us_state";
+                            regime: "gdpr" | "uk_gdpr" | "ccpa" | "lgpd" | "us_state";
                             /** @enum {string} */
-                            status?: "pending_verification" | "awaiting_review" | "on_hold" | "approved" | "in_progress" | "completed" | "failed" | "denied" | "cancelled" | "expired";
+                            status: "pending_verification" | "awaiting_review" | "on_hold" | "approved" | "in_progress" | "completed" | "failed" | "denied" | "cancelled" | "expired";
                             /** @enum {string} */
-                            type?: "access" | "rectification" | "erasure" | "opt_out" | "child_data_removal";
+                            type: "access" | "rectification" | "erasure" | "opt_out" | "child_data_removal";
                         };
                     };
                 };
@@ -2477,33 +2900,33 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        outcome?: "cancelled";
-                        request?: {
+                        outcome: "cancelled";
+                        request: {
                             /** Format: date-time */
-                            approvalProposedAt?: string | null;
+                            approvalProposedAt: string | null;
                             /**
                              * Format: uuid
                              * @description Four-eyes: the officer who proposed approval
                              */
-                            approvalProposedBy?: string | null;
+                            approvalProposedBy: string | null;
                             /** Format: uuid */
-                            assigneeId?: string | null;
+                            assigneeId: string | null;
                             /** Format: date-time */
-                            closedAt?: string | null;
+                            closedAt: string | null;
                             /** @enum {string|null} */
-                            denyReason?: "identity_not_verified" | "manifestly_unfounded" | "excessive" | "legal_obligation" | "legal_claims" | "rights_of_others" | "not_covered" | "not_parent_or_guardian" | "other" | null;
+                            denyReason: "identity_not_verified" | "manifestly_unfounded" | "excessive" | "legal_obligation" | "legal_claims" | "rights_of_others" | "not_covered" | "not_parent_or_guardian" | "other" | null;
                             /** Format: date */
-                            dueOn?: string;
+                            dueOn: string;
                             /** Format: uuid */
-                            id?: string;
+                            id: string;
                             /** @example RD-7K3M-Q9PX-4D2F-8HJN */
-                            reference?: string;
+                            reference: string;
                             /** @enum {string} */
-                            regime?: "gdpr" | "uk_gdpr" | "ccpa" | "lgpd" | "us_state";
+                            regime: "gdpr" | "uk_gdpr" | "ccpa" | "lgpd" | "us_state";
                             /** @enum {string} */
-                            status?: "pending_verification" | "awaiting_review" | "on_hold" | "approved" | "in_progress" | "completed" | "failed" | "denied" | "cancelled" | "expired";
+                            status: "pending_verification" | "awaiting_review" | "on_hold" | "approved" | "in_progress" | "completed" | "failed" | "denied" | "cancelled" | "expired";
                             /** @enum {string} */
-                            type?: "access" | "rectification" | "erasure" | "opt_out" | "child_data_removal";
+                            type: "access" | "rectification" | "erasure" | "opt_out" | "child_data_removal";
                         };
                     };
                 };
@@ -2573,33 +2996,33 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        outcome?: "denied";
-                        request?: {
+                        outcome: "denied";
+                        request: {
                             /** Format: date-time */
-                            approvalProposedAt?: string | null;
+                            approvalProposedAt: string | null;
                             /**
                              * Format: uuid
                              * @description Four-eyes: the officer who proposed approval
                              */
-                            approvalProposedBy?: string | null;
+                            approvalProposedBy: string | null;
                             /** Format: uuid */
-                            assigneeId?: string | null;
+                            assigneeId: string | null;
                             /** Format: date-time */
-                            closedAt?: string | null;
+                            closedAt: string | null;
                             /** @enum {string|null} */
-                            denyReason?: "identity_not_verified" | "manifestly_unfounded" | "excessive" | "legal_obligation" | "legal_claims" | "rights_of_others" | "not_covered" | "not_parent_or_guardian" | "other" | null;
+                            denyReason: "identity_not_verified" | "manifestly_unfounded" | "excessive" | "legal_obligation" | "legal_claims" | "rights_of_others" | "not_covered" | "not_parent_or_guardian" | "other" | null;
                             /** Format: date */
-                            dueOn?: string;
+                            dueOn: string;
                             /** Format: uuid */
-                            id?: string;
+                            id: string;
                             /** @example RD-7K3M-Q9PX-4D2F-8HJN */
-                            reference?: string;
+                            reference: string;
                             /** @enum {string} */
-                            regime?: "gdpr" | "uk_gdpr" | "ccpa" | "lgpd" | "us_state";
+                            regime: "gdpr" | "uk_gdpr" | "ccpa" | "lgpd" | "us_state";
                             /** @enum {string} */
-                            status?: "pending_verification" | "awaiting_review" | "on_hold" | "approved" | "in_progress" | "completed" | "failed" | "denied" | "cancelled" | "expired";
+                            status: "pending_verification" | "awaiting_review" | "on_hold" | "approved" | "in_progress" | "completed" | "failed" | "denied" | "cancelled" | "expired";
                             /** @enum {string} */
-                            type?: "access" | "rectification" | "erasure" | "opt_out" | "child_data_removal";
+                            type: "access" | "rectification" | "erasure" | "opt_out" | "child_data_removal";
                         };
                     };
                 };
@@ -2642,7 +3065,7 @@ export interface operations {
             };
         };
     };
-    RequestClockController_extend: {
+    ErasurePlanController_show: {
         parameters: {
             query?: never;
             header?: never;
@@ -2653,6 +3076,92 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        generatedAt: string;
+                        /** Format: uuid */
+                        requestId: string;
+                        systems: {
+                            collections: {
+                                collection: string;
+                                /** @description Rows or objects held for the subject; null when the system cannot count (a provider) */
+                                count: number | null;
+                                /** @description What the erasure does there, from the data map */
+                                effect: string;
+                            }[];
+                            /** @description `timeout` when the system did not answer in time, else the kind of error; no counts then */
+                            error?: string;
+                            /** @enum {string} */
+                            kind: "postgres" | "s3" | "webhook" | "suppression";
+                            system: string;
+                            title: string;
+                        }[];
+                        /** @enum {string} */
+                        type: "erasure" | "child_data_removal";
+                    };
+                };
+            };
+            /** @description unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description forbidden: auditors do not run plans */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description not_found: no request with this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description no_data_map: no data map is configured; conflict: not an erasure or child data removal request */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    RequestClockController_extend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Told to the requester in the email */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
             /** @description Extended */
             200: {
                 headers: {
@@ -2661,17 +3170,17 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @example due 2027-02-25: GDPR Art. 12(3), one month from receipt on 2026-11-25, extended by two further months */
-                        dueExplanation?: string;
+                        dueExplanation: string;
                         /** Format: date */
-                        dueOn?: string;
+                        dueOn: string;
                         /** @enum {boolean} */
-                        extended?: true;
+                        extended: true;
                         /** Format: uuid */
-                        id?: string;
+                        id: string;
                         /** Format: uuid */
-                        messageId?: string;
+                        messageId: string;
                         /** Format: date */
-                        previousDueOn?: string;
+                        previousDueOn: string;
                     };
                 };
             };
@@ -2713,7 +3222,14 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Emailed to the requester with a link to answer */
+                    question: string;
+                };
+            };
+        };
         responses: {
             /** @description On hold */
             200: {
@@ -2722,17 +3238,17 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        clockPaused?: boolean;
+                        clockPaused: boolean;
                         /** @example due 2027-02-25: GDPR Art. 12(3), one month from receipt on 2026-11-25, extended by two further months */
-                        dueExplanation?: string;
+                        dueExplanation: string;
                         /** Format: date */
-                        dueOn?: string;
+                        dueOn: string;
                         /** Format: uuid */
-                        id?: string;
+                        id: string;
                         /** Format: uuid */
-                        messageId?: string;
+                        messageId: string;
                         /** @enum {string} */
-                        status?: "on_hold";
+                        status: "on_hold";
                     };
                 };
             };
@@ -2789,35 +3305,35 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** Format: uuid */
-                        messageId?: string;
+                        messageId: string;
                         /** @enum {string} */
-                        outcome?: "noted";
-                        request?: {
+                        outcome: "noted";
+                        request: {
                             /** Format: date-time */
-                            approvalProposedAt?: string | null;
+                            approvalProposedAt: string | null;
                             /**
                              * Format: uuid
                              * @description Four-eyes: the officer who proposed approval
                              */
-                            approvalProposedBy?: string | null;
+                            approvalProposedBy: string | null;
                             /** Format: uuid */
-                            assigneeId?: string | null;
+                            assigneeId: string | null;
                             /** Format: date-time */
-                            closedAt?: string | null;
+                            closedAt: string | null;
                             /** @enum {string|null} */
-                            denyReason?: "identity_not_verified" | "manifestly_unfounded" | "excessive" | "legal_obligation" | "legal_claims" | "rights_of_others" | "not_covered" | "not_parent_or_guardian" | "other" | null;
+                            denyReason: "identity_not_verified" | "manifestly_unfounded" | "excessive" | "legal_obligation" | "legal_claims" | "rights_of_others" | "not_covered" | "not_parent_or_guardian" | "other" | null;
                             /** Format: date */
-                            dueOn?: string;
+                            dueOn: string;
                             /** Format: uuid */
-                            id?: string;
+                            id: string;
                             /** @example RD-7K3M-Q9PX-4D2F-8HJN */
-                            reference?: string;
+                            reference: string;
                             /** @enum {string} */
-                            regime?: "gdpr" | "uk_gdpr" | "ccpa" | "lgpd" | "us_state";
+                            regime: "gdpr" | "uk_gdpr" | "ccpa" | "lgpd" | "us_state";
                             /** @enum {string} */
-                            status?: "pending_verification" | "awaiting_review" | "on_hold" | "approved" | "in_progress" | "completed" | "failed" | "denied" | "cancelled" | "expired";
+                            status: "pending_verification" | "awaiting_review" | "on_hold" | "approved" | "in_progress" | "completed" | "failed" | "denied" | "cancelled" | "expired";
                             /** @enum {string} */
-                            type?: "access" | "rectification" | "erasure" | "opt_out" | "child_data_removal";
+                            type: "access" | "rectification" | "erasure" | "opt_out" | "child_data_removal";
                         };
                     };
                 };
@@ -2876,35 +3392,35 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        outcome?: "retried";
-                        request?: {
+                        outcome: "retried";
+                        request: {
                             /** Format: date-time */
-                            approvalProposedAt?: string | null;
+                            approvalProposedAt: string | null;
                             /**
                              * Format: uuid
                              * @description Four-eyes: the officer who proposed approval
                              */
-                            approvalProposedBy?: string | null;
+                            approvalProposedBy: string | null;
                             /** Format: uuid */
-                            assigneeId?: string | null;
+                            assigneeId: string | null;
                             /** Format: date-time */
-                            closedAt?: string | null;
+                            closedAt: string | null;
                             /** @enum {string|null} */
-                            denyReason?: "identity_not_verified" | "manifestly_unfounded" | "excessive" | "legal_obligation" | "legal_claims" | "rights_of_others" | "not_covered" | "not_parent_or_guardian" | "other" | null;
+                            denyReason: "identity_not_verified" | "manifestly_unfounded" | "excessive" | "legal_obligation" | "legal_claims" | "rights_of_others" | "not_covered" | "not_parent_or_guardian" | "other" | null;
                             /** Format: date */
-                            dueOn?: string;
+                            dueOn: string;
                             /** Format: uuid */
-                            id?: string;
+                            id: string;
                             /** @example RD-7K3M-Q9PX-4D2F-8HJN */
-                            reference?: string;
+                            reference: string;
                             /** @enum {string} */
-                            regime?: "gdpr" | "uk_gdpr" | "ccpa" | "lgpd" | "us_state";
+                            regime: "gdpr" | "uk_gdpr" | "ccpa" | "lgpd" | "us_state";
                             /** @enum {string} */
-                            status?: "pending_verification" | "awaiting_review" | "on_hold" | "approved" | "in_progress" | "completed" | "failed" | "denied" | "cancelled" | "expired";
+                            status: "pending_verification" | "awaiting_review" | "on_hold" | "approved" | "in_progress" | "completed" | "failed" | "denied" | "cancelled" | "expired";
                             /** @enum {string} */
-                            type?: "access" | "rectification" | "erasure" | "opt_out" | "child_data_removal";
+                            type: "access" | "rectification" | "erasure" | "opt_out" | "child_data_removal";
                         };
-                        systems?: string[];
+                        systems: string[];
                     };
                 };
             };
@@ -2973,15 +3489,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        results?: {
+                        results: {
                             /** @description When not ok: the error code the single action would answer */
                             code?: string;
                             message?: string;
-                            ok?: boolean;
+                            ok: boolean;
                             /** @description When ok: proposed, approved, denied, assigned, unassigned or unchanged */
                             outcome?: string;
                             /** Format: uuid */
-                            requestId?: string;
+                            requestId: string;
                         }[];
                     };
                 };
@@ -3015,12 +3531,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description enrolmentOnly: the session may only set up a second factor until one is confirmed */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
+                        enrolmentOnly: boolean;
                         officer: {
                             displayName: string;
                             email: string;
@@ -3192,6 +3710,40 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    PrivacyCenterSettingsController_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description The regime of a country without its own (REGIME_FALLBACK)
+                         * @enum {string}
+                         */
+                        regimeFallback: "gdpr" | "uk_gdpr" | "ccpa" | "lgpd" | "us_state";
+                        replies: {
+                            /** @description UPLOAD_MAX_BYTES, per file */
+                            maxBytes: number;
+                            /** @description UPLOAD_MAX_FILES */
+                            maxFiles: number;
+                            messageMaxLength: number;
+                        };
+                        /** @description How long the emailed confirmation link works (VERIFICATION_TTL_HOURS) */
+                        verificationLinkHours: number;
+                    };
                 };
             };
         };
@@ -3452,9 +4004,9 @@ export interface operations {
                         dueExplanation: string;
                         /** Format: date */
                         dueOn: string;
-                        language?: string;
+                        language: string;
                         /** @description While on hold: what the privacy team asked; answer with POST /api/v1/requests/{reference}/replies */
-                        openQuestion?: string | null;
+                        openQuestion: string | null;
                         /** Format: date */
                         receivedOn: string;
                         reference: string;
@@ -3462,10 +4014,14 @@ export interface operations {
                         status: "pending_verification" | "awaiting_review" | "on_hold" | "approved" | "in_progress" | "completed" | "failed" | "denied" | "cancelled" | "expired";
                         timeline: {
                             /** Format: date-time */
-                            at?: string;
+                            at: string;
                             /** @enum {string} */
-                            event?: "received" | "verification_resent" | "verified" | "expired" | "status_changed" | "deadline_extended" | "information_requested" | "information_received";
-                            status?: string | null;
+                            event: "received" | "verification_resent" | "verified" | "expired" | "status_changed" | "deadline_extended" | "information_requested" | "information_received";
+                            /**
+                             * @description The status the event led to, if it changed it
+                             * @enum {string|null}
+                             */
+                            status: "pending_verification" | "awaiting_review" | "on_hold" | "approved" | "in_progress" | "completed" | "failed" | "denied" | "cancelled" | "expired" | null;
                         }[];
                         /** @enum {string} */
                         type: "access" | "rectification" | "erasure" | "opt_out" | "child_data_removal";
@@ -3527,10 +4083,10 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        files?: number;
-                        reference?: string;
+                        files: number;
+                        reference: string;
                         /** @enum {string} */
-                        status?: "awaiting_review";
+                        status: "awaiting_review";
                     };
                 };
             };

@@ -1,4 +1,4 @@
-import { type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes, useEffect, useRef } from 'react';
+import { type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes, useEffect, useId, useRef } from 'react';
 import { commonMessages } from '../i18n/common.messages';
 import { useMessages } from '../i18n/locale';
 
@@ -65,6 +65,8 @@ export function Select({ invalid, children, ...props }: SelectHTMLAttributes<HTM
 export function ErrorSummary({ problems }: { problems: FieldProblem[] }) {
   const m = useMessages(commonMessages);
   const box = useRef<HTMLDivElement>(null);
+  // Unique per summary: a form in a dialog can show one while the page behind it shows another.
+  const titleId = useId();
   useEffect(() => {
     if (problems.length > 0) {
       box.current?.focus();
@@ -74,8 +76,8 @@ export function ErrorSummary({ problems }: { problems: FieldProblem[] }) {
     return null;
   }
   return (
-    <div className="error-summary" role="alert" tabIndex={-1} ref={box} aria-labelledby="error-summary-title">
-      <h2 id="error-summary-title">{m.errorSummaryTitle}</h2>
+    <div className="error-summary" role="alert" tabIndex={-1} ref={box} aria-labelledby={titleId}>
+      <h2 id={titleId}>{m.errorSummaryTitle}</h2>
       <ul>
         {problems.map((problem) => (
           <li key={`${problem.id}:${problem.message}`}>

@@ -24,8 +24,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<SessionState>({ status: 'loading' });
   const refresh = useCallback(async () => {
     try {
-      const { officer } = await unwrap(api.GET('/api/v1/console/session'));
-      setState((previous) => ({ status: 'signed-in', officer, enrolmentOnly: previous.status === 'signed-in' ? previous.enrolmentOnly : false }));
+      const { officer, enrolmentOnly } = await unwrap(api.GET('/api/v1/console/session'));
+      setState({ status: 'signed-in', officer, enrolmentOnly });
     } catch (error) {
       if (error instanceof ApiError && error.code === 'second_factor_required') {
         return;

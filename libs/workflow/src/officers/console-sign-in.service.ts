@@ -26,7 +26,7 @@ export interface NewSession {
   expiresAt: Date;
   /** Only setting up a second factor is allowed until one is set up. */
   enrolmentOnly: boolean;
-  officer: Omit<SignedInOfficer, 'sessionId'>;
+  officer: Omit<SignedInOfficer, 'sessionId' | 'enrolmentOnly'>;
 }
 
 export interface AuthenticatedSession {
@@ -114,7 +114,7 @@ export class ConsoleSignIn {
     if (now.getTime() - live.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
       await this.sessions.touch(live.sessionId, now);
     }
-    return { officer: { ...live.officer, sessionId: live.sessionId }, csrfHash: live.csrfHash, enrolmentOnly: live.enrolmentOnly };
+    return { officer: { ...live.officer, sessionId: live.sessionId, enrolmentOnly: live.enrolmentOnly }, csrfHash: live.csrfHash, enrolmentOnly: live.enrolmentOnly };
   }
 
   csrfMatches(session: AuthenticatedSession, presented: string | undefined): boolean {

@@ -8,6 +8,8 @@ export interface SignedInOfficer {
   role: OfficerRole;
   totpEnabled: boolean;
   sessionId: string;
+  /** The session may only set up a second factor (an admin who must have one, see ConsoleSignIn). */
+  enrolmentOnly: boolean;
 }
 
 /** Who changed an account: a signed-in admin, or the command line on the server. */

@@ -8,3 +8,4 @@ export * from './queue-services';
 export * from './request-conversation.service';
 export * from './request-detail.service';
 export * from './request-queue.service';
+export * from './weekly-metrics';

@@ -14,6 +14,7 @@ import { AuditTrail } from '../../audit/audit-trail.service';
 import type { SubjectRecord } from '../../intake/subject-record';
 import { FieldCipher } from '../../security/field-cipher';
 import { Clock } from '../../time/clock';
+import { ConsoleSettingsService } from '../console-settings.service';
 import { type AuditEventView, auditEventView } from './audit-view.service';
 import { type ConversationMessage, RequestConversation } from './request-conversation.service';
 
@@ -73,6 +74,8 @@ export interface RequestDetail {
   subject: SubjectRecord;
   assignee: OfficerRef | null;
   approvalProposal: { by: OfficerRef; at: string } | null;
+  /** Approving needs two officers (settings): the first approval is a proposal. */
+  fourEyes: boolean;
   clock: RequestClock;
   timeline: TimelineEntry[];
   systems: SystemOutcome[];
@@ -97,6 +100,7 @@ export class RequestDetailService {
     private readonly trail: AuditTrail,
     private readonly transactions: DatabaseTransactions,
     private readonly clock: Clock,
+    private readonly settings: ConsoleSettingsService,
   ) {}
 
   /** The request as `officer` sees it, with the actions their role allows on it now. */
@@ -117,12 +121,13 @@ export class RequestDetailService {
     const officerIds = [request.assigneeId, request.approvalProposedBy].filter(
       (v): v is string => v !== null,
     );
-    const [timeline, view, emails, conversation, officers] = await Promise.all([
+    const [timeline, view, emails, conversation, officers, fourEyes] = await Promise.all([
       this.audit.timeline(request.id),
       this.execution.view(request.id),
       this.queue.sentEmails(request.id),
       this.conversation.read(request.id),
       this.officers.findByIds(officerIds),
+      this.settings.needsFourEyes(request.type),
     ]);
     const ref = (officerId: string): OfficerRef => ({
       id: officerId,
@@ -168,6 +173,7 @@ export class RequestDetailService {
         request.approvalProposedBy === null || request.approvalProposedAt === null
           ? null
           : { by: ref(request.approvalProposedBy), at: request.approvalProposedAt.toISOString() },
+      fourEyes,
       clock: {
         today,
         regime: deadline.regime,

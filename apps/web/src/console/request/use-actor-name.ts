@@ -1,0 +1,25 @@
+import { useMessages } from '../../i18n/locale';
+import { requestVocabulary } from '../request-vocabulary.messages';
+
+interface Actor {
+  type: string;
+  id: string | null;
+  displayName: string | null;
+}
+
+/** Who did something, as a person reads it: an officer's name, the requester, the system, the operator. */
+export function useActorName(): (actor: Actor) => string {
+  const words = useMessages(requestVocabulary).actors;
+  return (actor) => {
+    switch (actor.type) {
+      case 'officer':
+        return actor.displayName ?? words.unknownOfficer;
+      case 'requester':
+        return words.requester;
+      case 'agent':
+        return words.apiKey;
+      default:
+        return actor.id === 'cli' ? words.cli : words.system;
+    }
+  };
+}

@@ -1,0 +1,43 @@
+import type { Messages } from '../../i18n/locale';
+
+export interface CheckEmailMessages {
+  title: string;
+  sent: string;
+  reference: string;
+  referenceHint: string;
+  linkHours: (hours: number) => string;
+  nothingHeading: string;
+  nothingSteps: string[];
+  home: string;
+}
+
+export const checkEmailMessages: Messages<CheckEmailMessages> = {
+  en: {
+    title: 'Check your email',
+    sent: 'We have sent a link to the address you gave. Open it and press “Confirm my request”. Until you do, nothing happens with your request.',
+    reference: 'Your reference',
+    referenceHint: 'Quote it if you contact us about this request.',
+    linkHours: (hours) => `The link works for ${hours} hours.`,
+    nothingHeading: 'If no email arrives',
+    nothingSteps: [
+      'Wait a few minutes, and look in your spam or junk folder.',
+      'Check that you typed your email address correctly. If not, fill in the form again with the right address.',
+      'Send the same request again with the same address: while it is unconfirmed, we send the link again (at most every few minutes).',
+    ],
+    home: 'Back to your privacy rights',
+  },
+  de: {
+    title: 'Prüfen Sie Ihre E-Mails',
+    sent: 'Wir haben einen Link an die angegebene Adresse gesendet. Öffnen Sie ihn und klicken Sie auf „Meine Anfrage bestätigen“. Bis dahin geschieht mit Ihrer Anfrage nichts.',
+    reference: 'Ihre Referenz',
+    referenceHint: 'Geben Sie sie an, wenn Sie uns zu dieser Anfrage kontaktieren.',
+    linkHours: (hours) => `Der Link ist ${hours} Stunden lang gültig.`,
+    nothingHeading: 'Wenn keine E-Mail ankommt',
+    nothingSteps: [
+      'Warten Sie ein paar Minuten und sehen Sie in Ihrem Spam- oder Junk-Ordner nach.',
+      'Prüfen Sie, ob Sie Ihre E-Mail-Adresse richtig eingegeben haben. Wenn nicht, füllen Sie das Formular mit der richtigen Adresse erneut aus.',
+      'Senden Sie dieselbe Anfrage mit derselben Adresse noch einmal: Solange sie unbestätigt ist, senden wir den Link erneut (höchstens alle paar Minuten).',
+    ],
+    home: 'Zurück zu Ihren Datenschutzrechten',
+  },
+};
