@@ -40,7 +40,8 @@ unless its variable is set:
   REDIS_URL      else Redis in .rightsdesk/redis (installed with apt-get when missing, as root)
   SMTP_URL       else a mail catcher writing .eml files to .rightsdesk/mail
 Also read: PORT (3000), PUBLIC_URL (http://localhost:$PORT), WORKER_HEALTH_PORT (3001),
-SECRET_KEY (else generated once into .rightsdesk/secrets.json). Ctrl-C stops everything.
+SECRET_KEY (else generated once into .rightsdesk/secrets.json), RIGHTSDESK_WORKDIR (another
+folder instead of .rightsdesk/, for a second demo beside the first). Ctrl-C stops everything.
 On the embedded database's first start (DEMO_MODE, on by default here) a console admin
 admin@rightsdesk.localhost is created and its generated password printed once.
 `;
@@ -368,12 +369,10 @@ class StartSession {
 }
 
 const demoHint = (publicUrl: string): string => `Try the demo company (README.md, "Try it"):
-  1. File a request:  curl -X POST ${publicUrl}/api/v1/requests -H 'Content-Type: application/json' \\
-                        -d '{"type":"access","email":"ada.lovelace@example.com","country":"DE"}'
+  1. File a request at ${publicUrl} — for example "See your data" for ada.lovelace@example.com
   2. Confirm it from the email in the local mailbox: ${publicUrl}/dev/mailbox
-  3. Approve it as the demo admin through the console API (README.md shows the two curl calls):
-                      POST ${publicUrl}/api/v1/console/session, then POST …/api/v1/console/requests/<id>/approve
-  4. Download the package through the link in the completion email
+  3. Sign in to the console at ${publicUrl}/console as the demo admin above and approve it
+  4. Follow it on the status page, and download the data from the link in the completion email
   Dry run for anyone: npm run rightsdesk -- datamap plan apps/cli/demo/datamap.yaml --email ada.lovelace@example.com --type erasure
 `;
 

@@ -46,7 +46,7 @@ describe('renderStartBanner: the demo admin', () => {
 
   it('prints the password of a demo admin created by this start, with the console address', () => {
     const banner = renderStartBanner({ ...base, demoAdmin: { state: 'created', email: 'admin@rightsdesk.localhost', password: 'Gx7-generated-pw_123' } });
-    expect(banner).toContain('Console      http://localhost:3000/api/v1/console');
+    expect(banner).toContain('Console      http://localhost:3000/console');
     expect(banner).toContain('Demo admin   admin@rightsdesk.localhost');
     expect(banner).toContain('Password     Gx7-generated-pw_123  (shown only now: note it)');
     expect(new Set(banner.split('\n').map((line) => line.length)).size).toBe(1);

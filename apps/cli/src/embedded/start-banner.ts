@@ -46,7 +46,7 @@ export function renderStartBanner(input: BannerInput): string {
 }
 
 function demoAdminRows(appUrl: string, admin: DemoAdmin): string[] {
-  const consoleRow = `Console      ${appUrl}/api/v1/console (sign in: POST …/session, see API docs)`;
+  const consoleRow = `Console      ${appUrl}/console`;
   if (admin.state === 'created') {
     return [consoleRow, `Demo admin   ${admin.email}`, `Password     ${admin.password}  (shown only now: note it)`];
   }

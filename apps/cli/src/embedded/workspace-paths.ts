@@ -3,7 +3,7 @@ import path from 'node:path';
 
 export interface WorkspacePaths {
   root: string;
-  /** `.rightsdesk/` at the repository root: git-ignored, holds everything `start` keeps. */
+  /** `.rightsdesk/` at the repository root (or RIGHTSDESK_WORKDIR): git-ignored, holds everything `start` keeps. */
   workDir: string;
   postgresDir: string;
   redisDir: string;
@@ -19,7 +19,8 @@ export interface WorkspacePaths {
 }
 
 export function workspacePaths(root = findRepoRoot()): WorkspacePaths {
-  const workDir = path.join(root, '.rightsdesk');
+  // RIGHTSDESK_WORKDIR: a second, separate demo (the end-to-end test of `start` runs in a temporary one).
+  const workDir = process.env.RIGHTSDESK_WORKDIR ? path.resolve(process.env.RIGHTSDESK_WORKDIR) : path.join(root, '.rightsdesk');
   return {
     root,
     workDir,
