@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { computeDeadline, daysBetween } from '@rightsdesk/domain';
-import { launchBrowser, openPage, screenshot, waitFor } from '@rightsdesk/testing';
+import { eventually, launchBrowser, openPage, screenshot, waitFor } from '@rightsdesk/testing';
 import { apiSession, type Credentials, daysFromToday, expectClean, fileVerified, idOf, rowsAre, signedIn, valueIs } from './web-console-fixtures';
 import { startWebStack, type WebStack } from './web-stack';
 
@@ -63,7 +63,7 @@ describe('web console: the privacy team at work', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     const summary = page.locator('.error-summary');
     await summary.waitFor();
-    await expect(summary.textContent()).resolves.toContain('The email address or password is not right.');
+    await eventually(() => summary.textContent(), (seen) => expect(seen).toContain('The email address or password is not right.'));
     // The summary takes focus so it is announced; its link leads to the field.
     await expect(page.evaluate('document.activeElement?.className')).resolves.toBe('error-summary');
     await expectClean(watched);
@@ -79,13 +79,13 @@ describe('web console: the privacy team at work', () => {
     const watched = await signedIn(browser, stack, alice);
     const { page } = watched;
     await page.locator('table.queue-table').waitFor();
-    await expect(page.getByRole('link', { name: 'Awaiting review (5)' }).getAttribute('aria-current')).resolves.toBe('page');
+    await eventually(() => page.getByRole('link', { name: 'Awaiting review (5)' }).getAttribute('aria-current'), (seen) => expect(seen).toBe('page'));
     // Soonest due first: the overdue letter, then the Brazilian opt-out.
     const references = await page.locator('tbody tr th a').allTextContents();
     expect(references.slice(0, 2)).toEqual([requests.overdue.reference, requests.soon.reference]);
-    await expect(row(page, requests.overdue.reference).locator('.badge-danger').textContent()).resolves.toBe(`Overdue ${overdueDays} days`);
-    await expect(row(page, requests.soon.reference).locator('.badge-warning').textContent()).resolves.toBe('Due in 3 days');
-    await expect(row(page, requests.access.reference).locator('.badge').allTextContents()).resolves.toEqual(['Awaiting review']);
+    await eventually(() => row(page, requests.overdue.reference).locator('.badge-danger').textContent(), (seen) => expect(seen).toBe(`Overdue ${overdueDays} days`));
+    await eventually(() => row(page, requests.soon.reference).locator('.badge-warning').textContent(), (seen) => expect(seen).toBe('Due in 3 days'));
+    await eventually(() => row(page, requests.access.reference).locator('.badge').allTextContents(), (seen) => expect(seen).toEqual(['Awaiting review']));
     await expectClean(watched);
     await screenshot(page, 'console-queue');
 
@@ -128,12 +128,12 @@ describe('web console: the privacy team at work', () => {
     await page.goto('/console/requests?overdue=true');
     await rowsAre(page, [requests.overdue.reference]);
     await page.getByRole('link', { name: 'Awaiting review (1)' }).waitFor();
-    await expect(page.getByLabel('Only overdue requests').isChecked()).resolves.toBe(true);
+    await eventually(() => page.getByLabel('Only overdue requests').isChecked(), (seen) => expect(seen).toBe(true));
 
     // German, from the switcher.
     await page.getByLabel('Language').selectOption('de');
     await page.getByRole('heading', { level: 1, name: 'Anfragen' }).waitFor();
-    await expect(row(page, requests.overdue.reference).locator('.badge-danger').textContent()).resolves.toBe(`${overdueDays} Tage überfällig`);
+    await eventually(() => row(page, requests.overdue.reference).locator('.badge-danger').textContent(), (seen) => expect(seen).toBe(`${overdueDays} Tage überfällig`));
     await expectClean(watched);
     await page.getByLabel('Sprache').selectOption('en');
     await page.context().close();
@@ -155,13 +155,13 @@ describe('web console: the privacy team at work', () => {
     await page.getByRole('link', { name: requests.access.reference, exact: true }).click();
     await page.getByRole('heading', { level: 1, name: `Request ${requests.access.reference}` }).waitFor();
     const main = page.locator('main');
-    await expect(main.textContent()).resolves.toContain('customer-000@example.com');
-    await expect(page.locator('section[aria-labelledby="request-clock-title"]').textContent()).resolves.toContain('GDPR Art. 12(3), one month from receipt');
+    await eventually(() => main.textContent(), (seen) => expect(seen).toContain('customer-000@example.com'));
+    await eventually(() => page.locator('section[aria-labelledby="request-clock-title"]').textContent(), (seen) => expect(seen).toContain('GDPR Art. 12(3), one month from receipt'));
     const timeline = await page.locator('ol.timeline li strong').allTextContents();
     expect(timeline).toEqual(expect.arrayContaining(['Request received', 'Requester confirmed the request']));
     expect(timeline).not.toContain('Request viewed');
     for (const name of ['Approve…', 'Deny…', 'Extend the deadline…', 'Ask the requester…', 'Cancel the request…', 'Add note', 'Save assignee']) {
-      await expect(page.getByRole('button', { name, exact: true }).isVisible()).resolves.toBe(true);
+      await eventually(() => page.getByRole('button', { name, exact: true }).isVisible(), (seen) => expect(seen).toBe(true));
     }
     await expectClean(watched);
     await screenshot(page, 'console-detail');
@@ -170,7 +170,7 @@ describe('web console: the privacy team at work', () => {
     await page.getByLabel('Internal note').fill('Called the customer to check the address.');
     await page.getByRole('button', { name: 'Add note' }).click();
     await page.getByText('Note added.').waitFor();
-    await expect(page.locator('ol.conversation').textContent()).resolves.toContain('Called the customer to check the address.');
+    await eventually(() => page.locator('ol.conversation').textContent(), (seen) => expect(seen).toContain('Called the customer to check the address.'));
     await expectClean(watched);
     await page.context().close();
   }, 60_000);
@@ -190,14 +190,14 @@ describe('web console: the privacy team at work', () => {
       ['customers', '1'],
       ['newsletter', '0'],
     ]);
-    await expect(dialog.getByRole('table', { name: 'Profile pictures (avatars)' }).locator('td').first().textContent()).resolves.toBe('1');
-    await expect(dialog.textContent()).resolves.toContain('your approval is recorded as a proposal');
+    await eventually(() => dialog.getByRole('table', { name: 'Profile pictures (avatars)' }).locator('td').first().textContent(), (seen) => expect(seen).toBe('1'));
+    await eventually(() => dialog.textContent(), (seen) => expect(seen).toContain('your approval is recorded as a proposal'));
     await expectClean(first);
     await screenshot(a, 'console-dialog-erasure-plan');
     await dialog.getByRole('button', { name: 'Propose approval' }).click();
     await a.getByText('Approval proposed. A different officer must now approve this request.').waitFor();
     await a.getByText('You proposed approving this request. A different officer must approve it.').first().waitFor();
-    await expect(a.getByRole('button', { name: 'Approve…' }).count()).resolves.toBe(0);
+    await eventually(() => a.getByRole('button', { name: 'Approve…' }).count(), (seen) => expect(seen).toBe(0));
     await expectClean(first);
 
     const second = await signedIn(browser, stack, bob, `/console/requests/${requests.erasure.id}`);
@@ -206,7 +206,7 @@ describe('web console: the privacy team at work', () => {
     await b.getByRole('button', { name: 'Approve…' }).click();
     const bobDialog = b.getByRole('dialog', { name: 'Approve this request?' });
     await bobDialog.getByRole('table', { name: 'Shop database (shop)' }).waitFor();
-    await expect(bobDialog.textContent()).resolves.toContain('Alice Officer proposed this.');
+    await eventually(() => bobDialog.textContent(), (seen) => expect(seen).toContain('Alice Officer proposed this.'));
     await bobDialog.getByRole('button', { name: 'Approve and erase' }).click();
     await b.getByText(/^Approved\. The request is running/).waitFor();
     await waitFor(
@@ -233,13 +233,13 @@ describe('web console: the privacy team at work', () => {
     await dialog.getByLabel('Reason').selectOption('legal_obligation');
     await dialog.getByLabel('Message to the requester').fill('We must keep your invoices for ten years under tax law.');
     const preview = dialog.locator('.email-preview');
-    await expect(preview.textContent()).resolves.toContain('A legal obligation, for example under tax or commercial law');
-    await expect(preview.textContent()).resolves.toContain('We must keep your invoices for ten years under tax law.');
+    await eventually(() => preview.textContent(), (seen) => expect(seen).toContain('A legal obligation, for example under tax or commercial law'));
+    await eventually(() => preview.textContent(), (seen) => expect(seen).toContain('We must keep your invoices for ten years under tax law.'));
     await expectClean(watched);
     await screenshot(page, 'console-dialog-deny');
     await dialog.getByRole('button', { name: 'Deny and email the requester' }).click();
     await page.getByText('Denied. The requester has been emailed the reason and your message.').waitFor();
-    await expect(page.locator('.request-summary .badge').first().textContent()).resolves.toBe('Denied');
+    await eventually(() => page.locator('.request-summary .badge').first().textContent(), (seen) => expect(seen).toBe('Denied'));
     const mail = await stack.sink.waitForMessage((m) => JSON.stringify(m.to ?? '').includes('customer-002@example.com') && /cannot carry out/.test(m.subject ?? ''), 20_000);
     expect(mail.text).toContain('We must keep your invoices for ten years under tax law.');
     expect(mail.text).toContain('A legal obligation');
@@ -253,16 +253,16 @@ describe('web console: the privacy team at work', () => {
     await page.locator('table.queue-table').waitFor();
     await page.getByLabel(`Select ${requests.overdue.reference}`).check();
     await page.getByLabel(`Select ${requests.soon.reference}`).check();
-    await expect(page.getByText('2 selected').isVisible()).resolves.toBe(true);
+    await eventually(() => page.getByText('2 selected').isVisible(), (seen) => expect(seen).toBe(true));
     await page.getByRole('button', { name: 'Assign…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Assign 2 requests' });
-    await expect(dialog.locator('.reference-list li').allTextContents()).resolves.toEqual([requests.overdue.reference, requests.soon.reference]);
+    await eventually(() => dialog.locator('.reference-list li').allTextContents(), (seen) => expect(seen).toEqual([requests.overdue.reference, requests.soon.reference]));
     await dialog.getByLabel('Assign to').selectOption({ label: 'Bob Officer' });
     await dialog.getByRole('button', { name: 'Assign', exact: true }).click();
     const results = page.locator('section.bulk-results');
     await results.waitFor();
-    await expect(results.textContent()).resolves.toContain('2 of 2 done.');
-    await expect(results.locator('li').allTextContents()).resolves.toEqual([`${requests.overdue.reference}: Assigned`, `${requests.soon.reference}: Assigned`]);
+    await eventually(() => results.textContent(), (seen) => expect(seen).toContain('2 of 2 done.'));
+    await eventually(() => results.locator('li').allTextContents(), (seen) => expect(seen).toEqual([`${requests.overdue.reference}: Assigned`, `${requests.soon.reference}: Assigned`]));
     await row(page, requests.overdue.reference).getByText('Bob Officer').waitFor();
     await expectClean(watched);
 
@@ -278,15 +278,15 @@ describe('web console: the privacy team at work', () => {
     const watched = await signedIn(browser, stack, audrey);
     const { page } = watched;
     await page.locator('table.queue-table').waitFor();
-    await expect(page.getByRole('checkbox', { name: /^Select/ }).count()).resolves.toBe(0);
-    await expect(page.getByRole('button', { name: 'Assign…' }).count()).resolves.toBe(0);
-    await expect(page.getByRole('link', { name: 'Log a request' }).count()).resolves.toBe(0);
+    await eventually(() => page.getByRole('checkbox', { name: /^Select/ }).count(), (seen) => expect(seen).toBe(0));
+    await eventually(() => page.getByRole('button', { name: 'Assign…' }).count(), (seen) => expect(seen).toBe(0));
+    await eventually(() => page.getByRole('link', { name: 'Log a request' }).count(), (seen) => expect(seen).toBe(0));
     await expectClean(watched);
     await page.goto(`/console/requests/${requests.access.id}`);
     await page.getByRole('heading', { level: 1, name: `Request ${requests.access.reference}` }).waitFor();
-    await expect(page.getByRole('heading', { name: 'Actions' }).count()).resolves.toBe(0);
-    await expect(page.locator('main button').allTextContents()).resolves.toEqual([]);
-    await expect(page.locator('main').textContent()).resolves.toContain('customer-000@example.com');
+    await eventually(() => page.getByRole('heading', { name: 'Actions' }).count(), (seen) => expect(seen).toBe(0));
+    await eventually(() => page.locator('main button').allTextContents(), (seen) => expect(seen).toEqual([]));
+    await eventually(() => page.locator('main').textContent(), (seen) => expect(seen).toContain('customer-000@example.com'));
     await expectClean(watched);
     await page.context().close();
   }, 60_000);
@@ -316,13 +316,13 @@ describe('web console: the privacy team at work', () => {
     await page.keyboard.press('Enter');
     await dialog.locator('.error-summary').waitFor();
     await expect(focusedName()).resolves.toContain('There is a problem');
-    await expect(dialog.locator('.error-summary').textContent()).resolves.toContain('Choose the reason for the denial.');
+    await eventually(() => dialog.locator('.error-summary').textContent(), (seen) => expect(seen).toContain('Choose the reason for the denial.'));
     await expectClean(watched);
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
     await expect(focusedName()).resolves.toBe('Deny…');
     // Nothing was sent.
-    await expect(page.locator('.request-summary .badge').first().textContent()).resolves.toBe('Awaiting review');
+    await eventually(() => page.locator('.request-summary .badge').first().textContent(), (seen) => expect(seen).toBe('Awaiting review'));
     await expectClean(watched);
     await page.context().close();
   }, 60_000);
@@ -337,7 +337,7 @@ describe('web console: the privacy team at work', () => {
     await summary.waitFor();
     const problems = await summary.locator('li').allTextContents();
     expect(problems).toEqual(expect.arrayContaining(['Choose how the request came in.', 'Email address: This field is required.']));
-    await expect(page.locator('#log-email').getAttribute('aria-invalid')).resolves.toBe('true');
+    await eventually(() => page.locator('#log-email').getAttribute('aria-invalid'), (seen) => expect(seen).toBe('true'));
     await expectClean(watched);
     await screenshot(page, 'console-new-request-errors');
 
@@ -349,9 +349,9 @@ describe('web console: the privacy team at work', () => {
     await page.getByLabel('Their note').fill('Called on the support line.');
     await page.getByRole('button', { name: 'Log the request' }).click();
     await page.getByRole('heading', { level: 1, name: /^Request RD-/ }).waitFor();
-    await expect(page.locator('main').textContent()).resolves.toContain('phoned-in@example.com');
-    await expect(page.locator('main').textContent()).resolves.toContain('Called on the support line.');
-    await expect(page.locator('.request-summary .badge').first().textContent()).resolves.toBe('Awaiting review');
+    await eventually(() => page.locator('main').textContent(), (seen) => expect(seen).toContain('phoned-in@example.com'));
+    await eventually(() => page.locator('main').textContent(), (seen) => expect(seen).toContain('Called on the support line.'));
+    await eventually(() => page.locator('.request-summary .badge').first().textContent(), (seen) => expect(seen).toBe('Awaiting review'));
     await expectClean(watched);
     await page.context().close();
   }, 60_000);

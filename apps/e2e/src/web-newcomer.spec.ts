@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { freePort } from '@rightsdesk/local-services';
-import { launchBrowser, openPage, screenshot, seriousAccessibilityViolations, waitFor, type WatchedPage } from '@rightsdesk/testing';
+import { eventually, launchBrowser, openPage, screenshot, seriousAccessibilityViolations, waitFor, type WatchedPage } from '@rightsdesk/testing';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const ADA = 'ada.lovelace@example.com';
@@ -93,9 +93,9 @@ describe('a newcomer: npm start, file, confirm from the mailbox, approve in the 
     await page.getByRole('link', { name: /\/requests\/verify\?/ }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Confirm your privacy request' }).waitFor();
     await page.getByRole('button', { name: 'Confirm my request' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Your privacy request' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Your privacy request', exact: true }).waitFor();
     const statusUrl = page.url();
-    await expect(page.locator('main').textContent()).resolves.toContain(reference);
+    await eventually(() => page.locator('main').textContent(), (seen) => expect(seen).toContain(reference));
     await clean(requester, 'status-confirmed');
 
     // The console, with the demo admin the banner printed.
@@ -114,15 +114,18 @@ describe('a newcomer: npm start, file, confirm from the mailbox, approve in the 
     await dialog.getByRole('button', { name: /^Approve/ }).click();
     await consolePage.getByText(/^Approved\./).waitFor();
 
+    let statusText = '';
     // Back on the status page: it completes (the worker exports Ada's data from the demo company).
     await waitFor(
       'the request to complete on the status page',
       async () => {
         await page.goto(statusUrl);
-        await page.getByRole('heading', { level: 1, name: 'Your privacy request' }).waitFor();
+        await page.getByRole('heading', { level: 1, name: 'Your privacy request', exact: true }).waitFor();
+        statusText = (await page.locator('main').textContent()) ?? '';
         return /Completed|Done|completed/.test((await page.locator('main').textContent()) ?? '');
       },
       90_000,
+      () => `status page:\n${statusText}\nnpm start's output (last lines):\n${output.split('\n').slice(-40).join('\n')}`,
     );
     await clean(requester, 'status-completed');
 

@@ -1,7 +1,7 @@
 import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, openPage, screenshot, seriousAccessibilityViolations, type WatchedPage } from '@rightsdesk/testing';
+import { eventually, launchBrowser, openPage, screenshot, seriousAccessibilityViolations, type WatchedPage } from '@rightsdesk/testing';
 import { startWebStack, type WebStack } from './web-stack';
 
 const DAY = 86_400_000;
@@ -120,7 +120,7 @@ describe('web console: oversight and administration', () => {
 
     await page.reload();
     await page.locator('.chain-intact').waitFor();
-    await expect(page.locator('.chain-intact').textContent()).resolves.toMatch(/Audit chain intact.*\d+ events verified/);
+    await eventually(() => page.locator('.chain-intact').textContent(), (seen) => expect(seen).toMatch(/Audit chain intact.*\d+ events verified/));
     await page.locator('.audit-table').waitFor();
 
     await page.locator('#audit-request-id').fill(request.id);
@@ -129,14 +129,14 @@ describe('web console: oversight and administration', () => {
     await page.locator('.audit-table caption', { hasText: 'matching the filters' }).waitFor();
     const rows = page.locator('.audit-table tbody tr');
     expect(await rows.count()).toBe(count);
-    await expect(rows.first().locator('td').nth(2).textContent()).resolves.toBe('Request received');
-    await expect(rows.first().getByRole('link', { name: 'Open request' }).getAttribute('href')).resolves.toBe(`/console/requests/${request.id}`);
+    await eventually(() => rows.first().locator('td').nth(2).textContent(), (seen) => expect(seen).toBe('Request received'));
+    await eventually(() => rows.first().getByRole('link', { name: 'Open request' }).getAttribute('href'), (seen) => expect(seen).toBe(`/console/requests/${request.id}`));
 
     // A malformed id is caught by the form, with a summary and the field marked.
     await page.locator('#audit-request-id').fill('not-an-id');
     await page.getByRole('button', { name: 'Show events' }).click();
     await page.locator('.error-summary').waitFor();
-    await expect(page.locator('#audit-request-id').getAttribute('aria-invalid')).resolves.toBe('true');
+    await eventually(() => page.locator('#audit-request-id').getAttribute('aria-invalid'), (seen) => expect(seen).toBe('true'));
     await page.locator('#audit-request-id').fill(request.id);
     await page.getByRole('button', { name: 'Show events' }).click();
     await page.locator('.error-summary').waitFor({ state: 'detached' });
@@ -153,19 +153,19 @@ describe('web console: oversight and administration', () => {
     const currentBars = thisWeek[0].count > 0 ? 1 : 0;
     expect(await page.locator('#chart-received .chart-bar').count()).toBe(3 + currentBars);
     expect(await page.locator('#chart-received .chart-segment').count()).toBe(4 + currentBars);
-    await expect(page.locator('#chart-received .chart-bar[data-index="8"] .chart-value').textContent()).resolves.toBe('3');
+    await eventually(() => page.locator('#chart-received .chart-bar[data-index="8"] .chart-value').textContent(), (seen) => expect(seen).toBe('3'));
     // Median days to close: the erasure (2 days) and the opt-out (1 day) weeks.
     expect(await page.locator('#chart-median .chart-bar').count()).toBe(2);
     // Overdue at every week's end: a point for each of the 12 weeks.
     expect(await page.locator('#chart-overdue .chart-point').count()).toBe(12);
-    await expect(page.locator('#chart-received').getAttribute('role')).resolves.toBe('img');
-    await expect(page.locator('#chart-received desc').textContent()).resolves.toContain('12 weeks');
+    await eventually(() => page.locator('#chart-received').getAttribute('role'), (seen) => expect(seen).toBe('img'));
+    await eventually(() => page.locator('#chart-received desc').textContent(), (seen) => expect(seen).toContain('12 weeks'));
     await page.locator('summary', { hasText: 'Show the data' }).first().click();
     await page.locator('.chart-data table').first().waitFor();
 
     const year = String(new Date().getUTCFullYear());
     const link = page.getByRole('link', { name: `Download the California figures for ${year} (CSV)` });
-    await expect(link.getAttribute('href')).resolves.toBe(`/api/v1/console/metrics/ccpa.csv?year=${year}`);
+    await eventually(() => link.getAttribute('href'), (seen) => expect(seen).toBe(`/api/v1/console/metrics/ccpa.csv?year=${year}`));
     const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
     expect(download.suggestedFilename()).toBe(`ccpa-metrics-${year}.csv`);
     const csv = await readFile((await download.path()) ?? '', 'utf8');
@@ -185,7 +185,7 @@ describe('web console: oversight and administration', () => {
     await page.getByRole('heading', { level: 2, name: 'Profile pictures' }).waitFor();
     await page.locator('table caption', { hasText: 'Fields of customers' }).waitFor();
     const email = page.locator('.fields-table tr', { has: page.locator('th code', { hasText: /^email$/ }) }).first();
-    await expect(email.locator('td').first().textContent()).resolves.toBe('Email address');
+    await eventually(() => email.locator('td').first().textContent(), (seen) => expect(seen).toBe('Email address'));
     expect(await page.content()).not.toMatch(/postgres:\/\/|S3RVER|RDWEB_/);
     await checked(opened, 'console-data-map');
   }, 60_000);
@@ -227,7 +227,7 @@ describe('web console: oversight and administration', () => {
     const key = (await page.locator('.shown-once-value code').textContent()) ?? '';
     expect(key).toMatch(/^rdk_[0-9a-f]+_/);
     const row = page.locator('tr[data-api-key="Newsletter mailer"]');
-    await expect(row.locator('td').nth(1).textContent()).resolves.toContain('Read the suppression list');
+    await eventually(() => row.locator('td').nth(1).textContent(), (seen) => expect(seen).toContain('Read the suppression list'));
     await checked(opened, 'console-api-keys');
     const hash = createHash('sha256').update('probe@example.com').digest('hex');
     expect((await page.request.get(`/api/v1/suppressions/${hash}`, { headers: { authorization: `Bearer ${key}` } })).status()).toBe(200);
@@ -247,13 +247,13 @@ describe('web console: oversight and administration', () => {
     await page.getByText('Settings saved.').waitFor();
     await page.reload();
     await page.locator('#settings-autoApprove-opt_out').waitFor();
-    await expect(page.locator('#settings-autoApprove-opt_out').isChecked()).resolves.toBe(true);
+    await eventually(() => page.locator('#settings-autoApprove-opt_out').isChecked(), (seen) => expect(seen).toBe(true));
     await expect(page.locator('#settings-autoApprove-child_data_removal').isDisabled()).resolves.toBe(true);
 
     await page.locator('#settings-autoApprove-erasure').check();
     await page.getByRole('button', { name: 'Save settings' }).click();
     await page.locator('.error-summary', { hasText: 'cannot be both approved automatically and need four eyes: Erasure' }).waitFor();
-    await expect(page.locator('#settings-autoApprove-erasure').getAttribute('aria-invalid')).resolves.toBe('true');
+    await eventually(() => page.locator('#settings-autoApprove-erasure').getAttribute('aria-invalid'), (seen) => expect(seen).toBe('true'));
     await checked(opened, 'console-settings');
   }, 60_000);
 
@@ -264,7 +264,7 @@ describe('web console: oversight and administration', () => {
     await page.getByRole('button', { name: 'Set up a second factor' }).click();
     const shown = (await page.locator('.shown-once-value code').first().textContent()) ?? '';
     expect(shown).toMatch(/^([A-Z2-7]{4} )+[A-Z2-7]{1,4}$/);
-    await expect(page.locator('.shown-once-value.long code').textContent()).resolves.toMatch(/^otpauth:\/\/totp\//);
+    await eventually(() => page.locator('.shown-once-value.long code').textContent(), (seen) => expect(seen).toMatch(/^otpauth:\/\/totp\//));
     const secret = base32Decode(shown);
     await checked(opened, 'console-account-setup');
     const step = totpStep(new Date());

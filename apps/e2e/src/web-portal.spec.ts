@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPage, screenshot, type WatchedPage } from '@rightsdesk/testing';
+import { eventually, launchBrowser, openPage, screenshot, type WatchedPage } from '@rightsdesk/testing';
 import { customerEmail } from './execution-fixtures';
 import { aPdf, type ConsoleClient, emailTo, expectCleanPage, linkIn, requestIdOf, scrollsSideways, signInOfficer } from './web-portal-fixtures';
 import { startWebStack, type WebStack } from './web-stack';
@@ -42,7 +42,7 @@ describe('privacy center in a real browser', () => {
   async function choose(page: Page, selector: string, name: string, value: string): Promise<void> {
     await page.focus(selector);
     await page.keyboard.type(name);
-    await expect(page.locator(selector).inputValue()).resolves.toBe(value);
+    await eventually(() => page.locator(selector).inputValue(), (seen) => expect(seen).toBe(value));
   }
 
   async function submitWithKeyboard(page: Page, button: string): Promise<void> {
@@ -72,11 +72,11 @@ describe('privacy center in a real browser', () => {
     const watched = await open('/');
     const { page } = watched;
     await expect(h1(page)).resolves.toBe('Your privacy rights at Rightsdesk Demo Company');
-    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
+    await eventually(() => page.locator('html').getAttribute('lang'), (seen) => expect(seen).toBe('en'));
     const rights = await page.locator('.right-card h3').allTextContents();
     expect(rights).toEqual(['See your data', 'Correct your data', 'Withdraw (delete) your data', 'Stop promotional emails and notifications', "Remove a child’s data"]);
-    await expect(page.getByText('We may ask you for proof of the child’s age.').isVisible()).resolves.toBe(true);
-    await expect(page.getByRole('heading', { name: 'What happens next' }).isVisible()).resolves.toBe(true);
+    await eventually(() => page.getByText('We may ask you for proof of the child’s age.').isVisible(), (seen) => expect(seen).toBe(true));
+    await eventually(() => page.getByRole('heading', { name: 'What happens next' }).isVisible(), (seen) => expect(seen).toBe(true));
     await expectCleanPage(watched);
     await screenshot(page, 'portal-landing');
 
@@ -92,7 +92,7 @@ describe('privacy center in a real browser', () => {
 
     await page.goto('/requests/new');
     await page.getByRole('heading', { level: 1, name: 'What would you like to do?' }).waitFor();
-    await expect(page.getByRole('link', { name: "Ask us to remove a child’s data" }).getAttribute('href')).resolves.toBe('/requests/new/child-data-removal');
+    await eventually(() => page.getByRole('link', { name: "Ask us to remove a child’s data" }).getAttribute('href'), (seen) => expect(seen).toBe('/requests/new/child-data-removal'));
     await expectCleanPage(watched);
   }, 60_000);
 
@@ -178,7 +178,7 @@ describe('privacy center in a real browser', () => {
       const { page } = watched;
       await typeInto(page, '#email', email);
       await fill(page);
-      await expect(page.locator('.regime-notice').textContent()).resolves.toMatch(law);
+      await eventually(() => page.locator('.regime-notice').textContent(), (seen) => expect(seen).toMatch(law));
       await expectCleanPage(watched);
       await screenshot(page, `portal-form-${slug}`);
 
@@ -187,7 +187,7 @@ describe('privacy center in a real browser', () => {
       await expect(h1(page)).resolves.toBe('Check your email');
       const reference = (await page.locator('.reference').textContent()) ?? '';
       expect(reference).toMatch(/^RD-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
-      await expect(page.getByText('The link works for').isVisible()).resolves.toBe(true);
+      await eventually(() => page.getByText('The link works for').isVisible(), (seen) => expect(seen).toBe(true));
       await expectCleanPage(watched);
       if (slug === 'access') {
         await screenshot(page, 'portal-check-email');
@@ -209,13 +209,13 @@ describe('privacy center in a real browser', () => {
     const summary = page.locator('.error-summary');
     await summary.waitFor();
     await expect(page.evaluate<string>('document.activeElement?.className ?? ""')).resolves.toBe('error-summary');
-    await expect(summary.getByRole('heading').textContent()).resolves.toBe('There is a problem');
+    await eventually(() => summary.getByRole('heading').textContent(), (seen) => expect(seen).toBe('There is a problem'));
     const links = summary.getByRole('link');
-    await expect(links.allTextContents()).resolves.toEqual(['Enter an email address in the correct format, like name@example.com', 'Select the country you live in']);
-    await expect(links.first().getAttribute('href')).resolves.toBe('#email');
-    await expect(page.locator('#email-error').textContent()).resolves.toBe('Enter an email address in the correct format, like name@example.com');
-    await expect(page.locator('#email').getAttribute('aria-invalid')).resolves.toBe('true');
-    await expect(page.locator('#email').getAttribute('aria-describedby')).resolves.toBe('email-hint email-error');
+    await eventually(() => links.allTextContents(), (seen) => expect(seen).toEqual(['Enter an email address in the correct format, like name@example.com', 'Select the country you live in']));
+    await eventually(() => links.first().getAttribute('href'), (seen) => expect(seen).toBe('#email'));
+    await eventually(() => page.locator('#email-error').textContent(), (seen) => expect(seen).toBe('Enter an email address in the correct format, like name@example.com'));
+    await eventually(() => page.locator('#email').getAttribute('aria-invalid'), (seen) => expect(seen).toBe('true'));
+    await eventually(() => page.locator('#email').getAttribute('aria-describedby'), (seen) => expect(seen).toBe('email-hint email-error'));
     await expectCleanPage(watched);
     await screenshot(page, 'portal-form-errors');
 
@@ -234,9 +234,9 @@ describe('privacy center in a real browser', () => {
     await typeInto(page, '#child-age', '13');
     await submitWithKeyboard(page, 'Send request');
     await summary.waitFor();
-    await expect(summary.getByRole('link').allTextContents()).resolves.toEqual([expect.stringContaining('This form is for children under 13')]);
-    await expect(summary.getByRole('link').getAttribute('href')).resolves.toBe('#child-age');
-    await expect(page.locator('#child-age-error').textContent()).resolves.toContain('This form is for children under 13');
+    await eventually(() => summary.getByRole('link').allTextContents(), (seen) => expect(seen).toEqual([expect.stringContaining('This form is for children under 13')]));
+    await eventually(() => summary.getByRole('link').getAttribute('href'), (seen) => expect(seen).toBe('#child-age'));
+    await eventually(() => page.locator('#child-age-error').textContent(), (seen) => expect(seen).toContain('This form is for children under 13'));
     await expectCleanPage(watched);
     // Nothing was filed.
     expect(await stack.db('SELECT 1 FROM privacy_request WHERE type = $1 AND status = $2 AND regime = $3', ['child_data_removal', 'pending_verification', 'gdpr'])).toEqual([]);
@@ -252,7 +252,7 @@ describe('privacy center in a real browser', () => {
     const { page } = watched;
     await page.goto(`${link.pathname}${link.search}`);
     await page.getByRole('heading', { level: 1, name: 'Confirm your privacy request' }).waitFor();
-    await expect(page.getByText(`Reference ${reference}.`).isVisible()).resolves.toBe(true);
+    await eventually(() => page.getByText(`Reference ${reference}.`).isVisible(), (seen) => expect(seen).toBe(true));
     await expectCleanPage(watched);
     await screenshot(page, 'portal-verify');
     // Opening the link confirmed nothing: mail scanners open links too.
@@ -265,10 +265,10 @@ describe('privacy center in a real browser', () => {
     expect(statusUrl.searchParams.get('ref')).toBe(reference);
     expect(page.url()).not.toContain(link.searchParams.get('token')!);
     await expect(h1(page)).resolves.toBe('Your privacy request');
-    await expect(page.locator('[data-status]').textContent()).resolves.toBe('Confirmed — waiting for review by our privacy team');
-    await expect(page.locator('dl.facts').textContent()).resolves.toContain('See my data');
-    await expect(page.locator('dd[lang="en"]').textContent()).resolves.toMatch(/^due \d{4}-\d{2}-\d{2}: GDPR Art\. 12\(3\), one month from receipt on/);
-    await expect(page.locator('ol.timeline li').allTextContents()).resolves.toEqual([expect.stringContaining('Request received'), expect.stringContaining('Email address confirmed')]);
+    await eventually(() => page.locator('[data-status]').textContent(), (seen) => expect(seen).toBe('Confirmed — waiting for review by our privacy team'));
+    await eventually(() => page.locator('dl.facts').textContent(), (seen) => expect(seen).toContain('See my data'));
+    await eventually(() => page.locator('dd[lang="en"]').textContent(), (seen) => expect(seen).toMatch(/^due \d{4}-\d{2}-\d{2}: GDPR Art\. 12\(3\), one month from receipt on/));
+    await eventually(() => page.locator('ol.timeline li').allTextContents(), (seen) => expect(seen).toEqual([expect.stringContaining('Request received'), expect.stringContaining('Email address confirmed')]));
     await expectCleanPage(watched);
     await screenshot(page, 'portal-status');
     expect(await stored(reference)).toMatchObject({ status: 'awaiting_review' });
@@ -286,7 +286,7 @@ describe('privacy center in a real browser', () => {
     await page.getByRole('heading', { level: 1 }).waitFor();
     await submitWithKeyboard(page, 'Confirm my request');
     await page.getByText('This link does not work').waitFor();
-    await expect(page.getByRole('link', { name: 'Send a request again' }).isVisible()).resolves.toBe(true);
+    await eventually(() => page.getByRole('link', { name: 'Send a request again' }).isVisible(), (seen) => expect(seen).toBe(true));
     await expectCleanPage(watched);
 
     // An unknown reference and a wrong token read alike.
@@ -307,9 +307,9 @@ describe('privacy center in a real browser', () => {
     const watched = await open(`${link.pathname}${link.search}`);
     const { page } = watched;
     await page.locator('[data-status]').waitFor();
-    await expect(page.locator('[data-status]').textContent()).resolves.toBe('On hold — we asked you for information');
-    await expect(page.getByRole('heading', { name: 'Our question to you' }).isVisible()).resolves.toBe(true);
-    await expect(page.locator('blockquote.question p').allTextContents()).resolves.toEqual(['Please send a copy of a phone bill.', 'A PDF is fine.']);
+    await eventually(() => page.locator('[data-status]').textContent(), (seen) => expect(seen).toBe('On hold — we asked you for information'));
+    await eventually(() => page.getByRole('heading', { name: 'Our question to you' }).isVisible(), (seen) => expect(seen).toBe(true));
+    await eventually(() => page.locator('blockquote.question p').allTextContents(), (seen) => expect(seen).toEqual(['Please send a copy of a phone bill.', 'A PDF is fine.']));
     await expectCleanPage(watched);
     await screenshot(page, 'portal-status-question');
 
@@ -318,16 +318,16 @@ describe('privacy center in a real browser', () => {
     await page.locator('#answer-files').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a pdf') });
     await submitWithKeyboard(page, 'Send my answer');
     await page.locator('#answer-files-error').waitFor();
-    await expect(page.locator('#answer-files-error').textContent()).resolves.toBe('“notes.txt” is not a PDF, PNG or JPEG file');
+    await eventually(() => page.locator('#answer-files-error').textContent(), (seen) => expect(seen).toBe('“notes.txt” is not a PDF, PNG or JPEG file'));
     await expect(page.evaluate<string>('document.activeElement?.className ?? ""')).resolves.toBe('error-summary');
     await expectCleanPage(watched);
 
     await page.locator('#answer-files').setInputFiles({ name: 'phone-bill.pdf', mimeType: 'application/pdf', buffer: aPdf('phone bill') });
     await submitWithKeyboard(page, 'Send my answer');
     await page.getByText('Thank you. Your answer has been received').waitFor();
-    await expect(page.locator('[data-status]').textContent()).resolves.toBe('Confirmed — waiting for review by our privacy team');
-    await expect(page.locator('ol.timeline li').last().textContent()).resolves.toContain('Your answer was received');
-    await expect(page.getByRole('heading', { name: 'Our question to you' }).count()).resolves.toBe(0);
+    await eventually(() => page.locator('[data-status]').textContent(), (seen) => expect(seen).toBe('Confirmed — waiting for review by our privacy team'));
+    await eventually(() => page.locator('ol.timeline li').last().textContent(), (seen) => expect(seen).toContain('Your answer was received'));
+    await eventually(() => page.getByRole('heading', { name: 'Our question to you' }).count(), (seen) => expect(seen).toBe(0));
     await expectCleanPage(watched);
     const attachments = await stack.db<{ content_type: string }>(
       'SELECT a.content_type FROM request_attachment a JOIN privacy_request r ON r.id = a.request_id WHERE r.reference = $1',
@@ -347,9 +347,9 @@ describe('privacy center in a real browser', () => {
     const watched = await open(`${link.pathname}${link.search}`);
     const { page } = watched;
     await page.getByText('Your data is ready as a ZIP file.').waitFor();
-    await expect(page.getByText(/This link works until .+ and for 5 more downloads\./).isVisible()).resolves.toBe(true);
+    await eventually(() => page.getByText(/This link works until .+ and for 5 more downloads\./).isVisible(), (seen) => expect(seen).toBe(true));
     const form = page.locator('form[method="post"][action="/requests/download"]');
-    await expect(form.locator('input[type="hidden"][name="token"]').inputValue()).resolves.toBe(link.searchParams.get('token'));
+    await eventually(() => form.locator('input[type="hidden"][name="token"]').inputValue(), (seen) => expect(seen).toBe(link.searchParams.get('token')));
     await expectCleanPage(watched);
     await screenshot(page, 'portal-download');
 
@@ -367,13 +367,13 @@ describe('privacy center in a real browser', () => {
     const status = linkIn(working, '/requests/status');
     await page.goto(`${status.pathname}${status.search}`);
     await page.locator('[data-status="completed"]').waitFor();
-    await expect(page.getByText('Your data is ready. We have emailed you a link to download it').isVisible()).resolves.toBe(true);
+    await eventually(() => page.getByText('Your data is ready. We have emailed you a link to download it').isVisible(), (seen) => expect(seen).toBe(true));
     await expectCleanPage(watched);
 
     // A link that no longer works says so, and offers no button.
     await page.goto('/requests/download?token=no-such-link');
     await page.getByText('This download link no longer works').waitFor();
-    await expect(page.getByRole('button', { name: 'Download the ZIP file' }).count()).resolves.toBe(0);
+    await eventually(() => page.getByRole('button', { name: 'Download the ZIP file' }).count(), (seen) => expect(seen).toBe(0));
     await expectCleanPage(watched);
     await screenshot(page, 'portal-download-gone');
   }, 120_000);
@@ -381,14 +381,14 @@ describe('privacy center in a real browser', () => {
   it('speaks German from the browser’s language and from the switcher', async () => {
     const watched = await open('/requests/new/erasure', { locale: 'de-DE' });
     const { page } = watched;
-    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('de');
+    await eventually(() => page.locator('html').getAttribute('lang'), (seen) => expect(seen).toBe('de'));
     await expect(h1(page)).resolves.toBe('Löschung Ihrer Daten anfordern');
     await choose(page, '#country', 'Deutschland', 'DE');
-    await expect(page.locator('.regime-notice').textContent()).resolves.toMatch(/^Anwendbares Recht: Datenschutz-Grundverordnung der EU \(DSGVO\)\. Wenn Sie die Anfrage heute senden, müssen wir bis zum \d+\. \S+ \d{4} antworten: einen Monat nach Eingang/);
+    await eventually(() => page.locator('.regime-notice').textContent(), (seen) => expect(seen).toMatch(/^Anwendbares Recht: Datenschutz-Grundverordnung der EU \(DSGVO\)\. Wenn Sie die Anfrage heute senden, müssen wir bis zum \d+\. \S+ \d{4} antworten: einen Monat nach Eingang/));
     await submitWithKeyboard(page, 'Anfrage senden');
     await page.locator('.error-summary').waitFor();
-    await expect(page.locator('.error-summary h2').textContent()).resolves.toBe('Es gibt ein Problem');
-    await expect(page.locator('#email-error').textContent()).resolves.toBe('Geben Sie Ihre E-Mail-Adresse ein');
+    await eventually(() => page.locator('.error-summary h2').textContent(), (seen) => expect(seen).toBe('Es gibt ein Problem'));
+    await eventually(() => page.locator('#email-error').textContent(), (seen) => expect(seen).toBe('Geben Sie Ihre E-Mail-Adresse ein'));
     await expectCleanPage(watched);
     await screenshot(page, 'portal-form-de');
 
@@ -408,14 +408,14 @@ describe('privacy center in a real browser', () => {
     await page.goto(`${link.pathname}${link.search}`);
     await page.locator('[data-status]').waitFor();
     await expect(h1(page)).resolves.toBe('Ihre Datenschutzanfrage');
-    await expect(page.locator('[data-status]').textContent()).resolves.toBe('Bestätigt – wartet auf Prüfung durch unser Datenschutzteam');
-    await expect(page.locator('dl.facts').textContent()).resolves.toContain('Meine Daten berichtigen');
-    await expect(page.locator('ol.timeline li').allTextContents()).resolves.toEqual([
+    await eventually(() => page.locator('[data-status]').textContent(), (seen) => expect(seen).toBe('Bestätigt – wartet auf Prüfung durch unser Datenschutzteam'));
+    await eventually(() => page.locator('dl.facts').textContent(), (seen) => expect(seen).toContain('Meine Daten berichtigen'));
+    await eventually(() => page.locator('ol.timeline li').allTextContents(), (seen) => expect(seen).toEqual([
       expect.stringContaining('Anfrage eingegangen'),
       expect.stringContaining('E-Mail-Adresse bestätigt'),
       expect.stringContaining('Wir haben Sie um Angaben gebeten'),
       expect.stringContaining('Ihre Antwort ist eingegangen'),
-    ]);
+    ]));
     await expectCleanPage(watched);
     await screenshot(page, 'portal-status-de');
 
@@ -423,9 +423,9 @@ describe('privacy center in a real browser', () => {
     await page.focus('#language');
     await page.keyboard.type('English');
     await expect(h1(page)).resolves.toBe('Your privacy request');
-    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
+    await eventually(() => page.locator('html').getAttribute('lang'), (seen) => expect(seen).toBe('en'));
     await page.goto('/');
-    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Your privacy rights at Rightsdesk Demo Company');
+    await eventually(() => page.getByRole('heading', { level: 1 }).textContent(), (seen) => expect(seen).toBe('Your privacy rights at Rightsdesk Demo Company'));
   }, 60_000);
 
   it('fits a phone: the landing page and a form at 390 × 844 without sideways scrolling', async () => {

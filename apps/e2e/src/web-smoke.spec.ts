@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { launchBrowser, openPage, screenshot, seriousAccessibilityViolations } from '@rightsdesk/testing';
+import { eventually, launchBrowser, openPage, screenshot, seriousAccessibilityViolations } from '@rightsdesk/testing';
 import { startWebStack, type WebStack } from './web-stack';
 
 // The built app served by the built api: it renders, keeps the strict CSP, and passes axe.
@@ -22,7 +22,7 @@ describe('web app: served by the api under its Content-Security-Policy', () => {
     expect(response?.status()).toBe(200);
     expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
     await page.getByRole('heading', { level: 1 }).waitFor();
-    await expect(page.locator('.brand-name').textContent()).resolves.toContain('Rightsdesk Demo Company');
+    await eventually(() => page.locator('.brand-name').textContent(), (seen) => expect(seen).toContain('Rightsdesk Demo Company'));
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await screenshot(page, 'smoke-home');
 

@@ -15,5 +15,5 @@ export {
 } from './s3-test';
 export { startTestProvider, type ProviderMode, type SignedCall, type TestProvider } from './test-provider';
 export { companyDataMap, createCompanySchema } from './company-store';
-export { waitFor } from './wait-for';
+export { eventually, waitFor } from './wait-for';
 export { launchBrowser, openPage, screenshot, SCREENSHOT_DIR, seriousAccessibilityViolations, type AxeViolation, type WatchedPage } from './browser';

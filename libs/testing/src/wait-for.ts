@@ -17,3 +17,23 @@ export async function waitFor<T>(
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
+
+/**
+ * Reads `probe` until `check` passes (or the time is up, then `check`'s failure is the test's): for
+ * what a page shows once its data has arrived, which a single read would race.
+ */
+export async function eventually<T>(probe: () => Promise<T>, check: (value: T) => void, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    try {
+      check(value);
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) {
+        throw error;
+      }
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

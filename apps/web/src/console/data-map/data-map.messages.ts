@@ -1,4 +1,4 @@
-import type { DataCategory } from '@rightsdesk/domain';
+import { DATA_CATEGORIES, type DataCategory } from '@rightsdesk/domain';
 import type { Messages } from '../../i18n/locale';
 
 export interface DurationParts {
@@ -131,34 +131,8 @@ export const dataMapMessages: Messages<DataMapMessages> = {
     },
     empty: 'No fields declared.',
     duration: (p) => list([[p.years, 'year', 'years'], [p.months, 'month', 'months'], [p.weeks, 'week', 'weeks'], [p.days, 'day', 'days'], [p.hours, 'hour', 'hours'], [p.minutes, 'minute', 'minutes']], 'and'),
-    categories: {
-      name: 'Name',
-      'contact.email': 'Email address',
-      'contact.phone': 'Phone number',
-      'contact.address': 'Postal address',
-      'billing.address': 'Billing address',
-      'payment.card_last4': 'Last four digits of a payment card',
-      'payment.card_expiry': 'Payment card expiry date',
-      'account.id': 'Account identifier',
-      'account.username': 'Username',
-      'account.credentials': 'Password hash or access token',
-      'demographic.birth_date': 'Date of birth',
-      'device.ip': 'IP address',
-      'device.browser': 'Browser name and version',
-      'device.os': 'Operating system',
-      'device.type': 'Type of device',
-      'device.id': 'Device or cookie identifier',
-      'activity.page_view': 'Visited pages',
-      'activity.timestamp': 'Time stamps of activity',
-      'activity.purchase': 'Orders and purchases',
-      'content.message': 'Messages and support tickets written by the person',
-      'content.media': 'Uploaded images and files',
-      'preferences.language': 'Language preference',
-      'marketing.consent': 'Marketing consent and opt-outs',
-      'marketing.subscription': 'Newsletter subscriptions',
-      'survey.response': 'Survey answers',
-      other: 'Other personal data',
-    },
+    // The taxonomy's own English names (libs/domain), so the two never drift apart.
+    categories: DATA_CATEGORIES,
   },
   de: {
     title: 'Datenlandkarte',

@@ -8,7 +8,7 @@ import { Link, useRouter } from '../../routing/router';
 import { ConsolePage } from '../console-layout';
 import { requestVocabulary } from '../request-vocabulary.messages';
 import { useConsoleCall } from '../use-console-call';
-import { Choice, ChoiceGroup } from './choice-group';
+import { Choice, FieldGroup } from '../../components/field-group';
 import { bodyOf, emptyDraft, type LoggedRequestDraft, problemsFrom, validateDraft } from './logged-request-draft';
 import { newRequestMessages } from './new-request.messages';
 import { RequestDetailsFields } from './request-details-fields';
@@ -102,11 +102,11 @@ export function NewRequestPage() {
       <ErrorSummary problems={problems} />
       <form noValidate onSubmit={(e) => void submit(e)} className="logged-request-form">
         <h2>{m.howHeading}</h2>
-        <ChoiceGroup id="log-channel" legend={m.channel} error={errorFor('log-channel-post')}>
+        <FieldGroup required id="log-channel" legend={m.channel} error={errorFor('log-channel-post')}>
           {LOGGED_CHANNELS.map((channel) => (
             <Choice key={channel} id={`log-channel-${channel}`} type="radio" name="channel" checked={draft.channel === channel} label={words.loggedChannels[channel]} onChange={() => change({ channel })} />
           ))}
-        </ChoiceGroup>
+        </FieldGroup>
         {text('log-receivedOn', m.receivedOn, draft.receivedOn, (receivedOn) => change({ receivedOn }), { type: 'date', hint: m.receivedOnHint, required: true })}
         <div className="choice field">
           <input id="log-identityVerified" type="checkbox" checked={draft.identityVerified} onChange={(e) => change({ identityVerified: e.target.checked })} aria-describedby="log-identityVerified-hint" />
@@ -117,11 +117,11 @@ export function NewRequestPage() {
         </p>
 
         <h2>{m.whatHeading}</h2>
-        <ChoiceGroup id="log-type" legend={m.type} error={errorFor('log-type-access')}>
+        <FieldGroup required id="log-type" legend={m.type} error={errorFor('log-type-access')}>
           {REQUEST_TYPES.map((type) => (
             <Choice key={type} id={`log-type-${type}`} type="radio" name="type" checked={draft.type === type} label={words.types[type]} onChange={() => change({ type })} />
           ))}
-        </ChoiceGroup>
+        </FieldGroup>
 
         <h2>{m.whoHeading}</h2>
         {text('log-email', m.email, draft.email, (email) => change({ email }), { type: 'email', hint: m.emailHint, required: true })}

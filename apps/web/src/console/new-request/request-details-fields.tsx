@@ -1,7 +1,7 @@
 import { CHILD_RELATIONSHIPS, OPT_OUT_CHANNELS } from '@rightsdesk/domain';
 import { Field, TextArea, TextInput } from '../../components/form';
 import { useMessages } from '../../i18n/locale';
-import { Choice, ChoiceGroup } from './choice-group';
+import { Choice, FieldGroup } from '../../components/field-group';
 import type { LoggedRequestDraft } from './logged-request-draft';
 import { newRequestMessages } from './new-request.messages';
 
@@ -67,7 +67,7 @@ export function RequestDetailsFields({ draft, errorFor, change }: DetailsProps) 
       );
     case 'opt_out':
       return (
-        <ChoiceGroup id="log-details-channels" legend={m.channels} hint={m.channelsHint} error={errorFor('log-details-channels-email')}>
+        <FieldGroup required id="log-details-channels" legend={m.channels} hint={m.channelsHint} error={errorFor('log-details-channels-email')}>
           {OPT_OUT_CHANNELS.map((channel) => (
             <Choice
               key={channel}
@@ -76,10 +76,10 @@ export function RequestDetailsFields({ draft, errorFor, change }: DetailsProps) 
               name="channels"
               checked={draft.channels.includes(channel)}
               label={m.optOutChannels[channel]}
-              onChange={(on) => change({ channels: on ? [...draft.channels, channel] : draft.channels.filter((c) => c !== channel) })}
+              onChange={(event) => change({ channels: event.target.checked ? [...draft.channels, channel] : draft.channels.filter((c) => c !== channel) })}
             />
           ))}
-        </ChoiceGroup>
+        </FieldGroup>
       );
     case 'child_data_removal':
       return (
@@ -92,7 +92,7 @@ export function RequestDetailsFields({ draft, errorFor, change }: DetailsProps) 
             {text('log-details-child-username', m.childUsername, draft.child.username, (username) => change({ child: { ...draft.child, username } }))}
             {text('log-details-child-dateOfBirth', m.childBirth, draft.child.dateOfBirth, (dateOfBirth) => change({ child: { ...draft.child, dateOfBirth } }), { type: 'date', hint: m.childBirthHint })}
           </fieldset>
-          <ChoiceGroup id="log-details-relationship" legend={m.relationship} error={errorFor('log-details-relationship-parent')}>
+          <FieldGroup required id="log-details-relationship" legend={m.relationship} error={errorFor('log-details-relationship-parent')}>
             {CHILD_RELATIONSHIPS.map((relationship) => (
               <Choice
                 key={relationship}
@@ -104,7 +104,7 @@ export function RequestDetailsFields({ draft, errorFor, change }: DetailsProps) 
                 onChange={() => change({ relationship })}
               />
             ))}
-          </ChoiceGroup>
+          </FieldGroup>
           {text('log-details-childAge', m.childAge, draft.childAge, (childAge) => change({ childAge }), { hint: m.childAgeHint, required: true, inputMode: 'numeric' })}
           {note}
         </>

@@ -1,7 +1,7 @@
 import { CHILD_RELATIONSHIPS } from '@rightsdesk/domain';
 import { Field, TextInput } from '../../components/form';
 import { useMessages } from '../../i18n/locale';
-import { Choice, FieldGroup } from './field-group';
+import { Choice, FieldGroup } from '../../components/field-group';
 import type { IntakeFormState, IntakeSectionProps } from './intake-form-state';
 import { requestFormMessages } from './request-form.messages';
 

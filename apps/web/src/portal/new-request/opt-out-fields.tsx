@@ -1,6 +1,6 @@
 import { OPT_OUT_CHANNELS, type OptOutChannel } from '@rightsdesk/domain';
 import { useMessages } from '../../i18n/locale';
-import { Choice, FieldGroup } from './field-group';
+import { Choice, FieldGroup } from '../../components/field-group';
 import type { IntakeSectionProps } from './intake-form-state';
 import { requestFormMessages } from './request-form.messages';
 

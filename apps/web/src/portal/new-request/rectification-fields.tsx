@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Field, TextArea, TextInput } from '../../components/form';
 import { useMessages } from '../../i18n/locale';
-import { FieldGroup } from './field-group';
+import { FieldGroup } from '../../components/field-group';
 import { aCorrectionRow, type CorrectionRow, type IntakeSectionProps, MAX_CORRECTIONS } from './intake-form-state';
 import { requestFormMessages } from './request-form.messages';
 

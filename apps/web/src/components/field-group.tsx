@@ -1,6 +1,6 @@
 import type { InputHTMLAttributes, ReactNode } from 'react';
-import { commonMessages } from '../../i18n/common.messages';
-import { useMessages } from '../../i18n/locale';
+import { commonMessages } from '../i18n/common.messages';
+import { useMessages } from '../i18n/locale';
 
 interface FieldGroupProps {
   /** Prefix for the hint's and error's ids. */
