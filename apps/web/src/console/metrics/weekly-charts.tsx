@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { REQUEST_TYPES } from '@rightsdesk/domain';
 import type { paths } from '../../api/schema';
 import { formatDate, type Locale, useLocale, useMessages } from '../../i18n/locale';
@@ -48,11 +49,7 @@ export function WeeklyCharts({ weekly }: { weekly: WeeklyAnswer }) {
           legendLabel={m.legend}
           format={String}
         />
-        <details className="chart-data">
-          <summary>{m.showData}</summary>
-          <div className="table-scroll" tabIndex={0} role="group" aria-label={m.received.caption}>
-            <table>
-              <caption>{m.received.caption}</caption>
+        <ChartData summary={m.showData} caption={m.received.caption}>
               <thead>
                 <tr>
                   <th scope="col">{m.week}</th>
@@ -79,9 +76,7 @@ export function WeeklyCharts({ weekly }: { weekly: WeeklyAnswer }) {
                   </tr>
                 ))}
               </tbody>
-            </table>
-          </div>
-        </details>
+        </ChartData>
       </figure>
 
       <figure className="chart-figure" aria-labelledby="chart-median-caption">
@@ -101,11 +96,7 @@ export function WeeklyCharts({ weekly }: { weekly: WeeklyAnswer }) {
           legendLabel={m.legend}
           format={(value) => decimal(value, locale)}
         />
-        <details className="chart-data">
-          <summary>{m.showData}</summary>
-          <div className="table-scroll" tabIndex={0} role="group" aria-label={m.median.caption}>
-            <table>
-              <caption>{m.median.caption}</caption>
+        <ChartData summary={m.showData} caption={m.median.caption}>
               <thead>
                 <tr>
                   <th scope="col">{m.week}</th>
@@ -126,9 +117,7 @@ export function WeeklyCharts({ weekly }: { weekly: WeeklyAnswer }) {
                   </tr>
                 ))}
               </tbody>
-            </table>
-          </div>
-        </details>
+        </ChartData>
       </figure>
 
       <figure className="chart-figure" aria-labelledby="chart-overdue-caption">
@@ -146,11 +135,7 @@ export function WeeklyCharts({ weekly }: { weekly: WeeklyAnswer }) {
           values={overdue}
           axisLabel={m.requestsAxis}
         />
-        <details className="chart-data">
-          <summary>{m.showData}</summary>
-          <div className="table-scroll" tabIndex={0} role="group" aria-label={m.overdue.caption}>
-            <table>
-              <caption>{m.overdue.caption}</caption>
+        <ChartData summary={m.showData} caption={m.overdue.caption}>
               <thead>
                 <tr>
                   <th scope="col">{m.week}</th>
@@ -167,10 +152,23 @@ export function WeeklyCharts({ weekly }: { weekly: WeeklyAnswer }) {
                   </tr>
                 ))}
               </tbody>
-            </table>
-          </div>
-        </details>
+        </ChartData>
       </figure>
     </>
+  );
+}
+
+/** A chart's numbers as a table behind "show the data": the same figures for screen readers and anyone who prefers them. */
+function ChartData({ summary, caption, children }: { summary: string; caption: string; children: ReactNode }) {
+  return (
+    <details className="chart-data">
+      <summary>{summary}</summary>
+      <div className="table-scroll" tabIndex={0} role="group" aria-label={caption}>
+        <table>
+          <caption>{caption}</caption>
+          {children}
+        </table>
+      </div>
+    </details>
   );
 }

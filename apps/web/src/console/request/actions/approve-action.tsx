@@ -9,6 +9,7 @@ import { useConsoleCall } from '../../use-console-call';
 import { type Loaded } from '../../use-load';
 import type { ActionProps } from './action-props';
 import { actionsMessages } from './actions.messages';
+import { useSubmission } from './submission';
 import { ErasurePlanView } from './erasure-plan-view';
 
 /**
@@ -22,8 +23,7 @@ export function ApproveAction({ detail, done }: ActionProps) {
   const call = useConsoleCall();
   const [open, setOpen] = useState(false);
   const [plan, setPlan] = useState<Loaded<ErasurePlan>>({ status: 'loading' });
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, failure, submit, reset } = useSubmission();
   const { request, approvalProposal, fourEyes } = detail;
   const erases = request.type === 'erasure' || request.type === 'child_data_removal';
   const proposal = approvalProposal;
@@ -35,7 +35,7 @@ export function ApproveAction({ detail, done }: ActionProps) {
   }
 
   const openDialog = () => {
-    setFailure(null);
+    reset();
     setOpen(true);
     if (erases) {
       setPlan({ status: 'loading' });
@@ -44,19 +44,12 @@ export function ApproveAction({ detail, done }: ActionProps) {
         .catch((error: unknown) => setPlan({ status: 'error', error }));
     }
   };
-  const approve = async () => {
-    setBusy(true);
-    setFailure(null);
-    try {
+  const approve = () =>
+    submit([], async () => {
       const answer = await call(api.POST('/api/v1/console/requests/{id}/approve', { params: { path: { id: request.id } } }));
       setOpen(false);
       await done(answer.outcome === 'proposed' ? m.approve.proposed : m.approve.approved);
-    } catch (error) {
-      setFailure(error);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   const confirmLabel = firstOfTwo ? m.approve.confirmPropose : erases ? m.approve.confirmErase : m.approve.confirm;
   return (
     <>

@@ -8,6 +8,7 @@ import { useAssignees } from '../../use-assignees';
 import { useConsoleCall } from '../../use-console-call';
 import type { ActionProps } from './action-props';
 import { actionsMessages } from './actions.messages';
+import { useSubmission } from './submission';
 
 export function AssignForm({ detail, done }: ActionProps) {
   const m = useMessages(actionsMessages).assign;
@@ -15,23 +16,15 @@ export function AssignForm({ detail, done }: ActionProps) {
   const assignees = useAssignees();
   const call = useConsoleCall();
   const [choice, setChoice] = useState(detail.assignee?.id ?? '');
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, failure, submit: send } = useSubmission();
   const list = assignees.status === 'ready' ? assignees.data : [];
   const nameOf = (id: string) => list.find((a) => a.id === id)?.displayName ?? id;
 
-  const assign = async (officerId: string | null) => {
-    setBusy(true);
-    setFailure(null);
-    try {
+  const assign = (officerId: string | null) =>
+    send([], async () => {
       const answer = await call(api.POST('/api/v1/console/requests/{id}/assign', { params: { path: { id: detail.request.id } }, body: { officerId } }));
       await done(answer.outcome === 'unchanged' ? m.unchanged : officerId === null ? m.unassigned : m.assigned(nameOf(officerId)));
-    } catch (error) {
-      setFailure(error);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void assign(choice === '' ? null : choice);

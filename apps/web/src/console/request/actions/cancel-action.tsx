@@ -2,12 +2,12 @@ import { useState } from 'react';
 import { api } from '../../../api/client';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { ProblemNotice } from '../../../components/feedback';
-import { ErrorSummary, Field, type FieldProblem, TextArea } from '../../../components/form';
+import { ErrorSummary, Field, TextArea } from '../../../components/form';
 import { useMessages } from '../../../i18n/locale';
 import { useConsoleCall } from '../../use-console-call';
 import type { ActionProps } from './action-props';
 import { actionsMessages } from './actions.messages';
-import { apiProblems } from './api-problems';
+import { useSubmission } from './submission';
 
 const MAX = 2000;
 
@@ -17,19 +17,11 @@ export function CancelAction({ detail, done }: ActionProps) {
   const [open, setOpen] = useState(false);
   const [note, setNote] = useState('');
   const [notify, setNotify] = useState(true);
-  const [problems, setProblems] = useState<FieldProblem[]>([]);
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, problems, failure, submit, reset } = useSubmission({ note: 'cancel-note' });
   const cancel = async () => {
     const trimmed = note.trim();
     const found = trimmed.length > MAX ? [{ id: 'cancel-note', message: m.cancelRequest.tooLong(MAX) }] : [];
-    setProblems(found);
-    setFailure(null);
-    if (found.length > 0) {
-      return;
-    }
-    setBusy(true);
-    try {
+    await submit(found, async () => {
       await call(
         api.POST('/api/v1/console/requests/{id}/cancel', {
           params: { path: { id: detail.request.id } },
@@ -38,13 +30,7 @@ export function CancelAction({ detail, done }: ActionProps) {
       );
       setOpen(false);
       await done(m.cancelRequest.cancelled);
-    } catch (error) {
-      const { problems: fromApi, other } = apiProblems(error, { note: 'cancel-note' });
-      setProblems(fromApi);
-      setFailure(other);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <>
@@ -54,8 +40,7 @@ export function CancelAction({ detail, done }: ActionProps) {
         onClick={() => {
           setNote('');
           setNotify(true);
-          setProblems([]);
-          setFailure(null);
+          reset();
           setOpen(true);
         }}
       >

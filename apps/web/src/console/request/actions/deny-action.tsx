@@ -2,14 +2,14 @@ import { useState } from 'react';
 import { api } from '../../../api/client';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { ProblemNotice } from '../../../components/feedback';
-import { ErrorSummary, type FieldProblem } from '../../../components/form';
+import { ErrorSummary } from '../../../components/form';
 import { useMessages } from '../../../i18n/locale';
 import { DenyFields, type DenyDraft, denyProblems, EMPTY_DENIAL } from '../../deny-fields';
 import { denyFieldsMessages } from '../../deny-fields.messages';
 import { useConsoleCall } from '../../use-console-call';
 import type { ActionProps } from './action-props';
 import { actionsMessages } from './actions.messages';
-import { apiProblems } from './api-problems';
+import { useSubmission } from './submission';
 
 export function DenyAction({ detail, done }: ActionProps) {
   const m = useMessages(actionsMessages);
@@ -17,28 +17,18 @@ export function DenyAction({ detail, done }: ActionProps) {
   const call = useConsoleCall();
   const [open, setOpen] = useState(false);
   const [draft, setDraft] = useState<DenyDraft>(EMPTY_DENIAL);
-  const [problems, setProblems] = useState<FieldProblem[]>([]);
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, problems, failure, submit, reset } = useSubmission({ reason: 'deny-reason', message: 'deny-message' });
   const deny = async () => {
-    const found = denyProblems(draft, 'deny', fieldMessages);
-    setProblems(found);
-    setFailure(null);
-    if (found.length > 0 || !draft.reason) {
-      return;
-    }
-    setBusy(true);
-    try {
-      await call(api.POST('/api/v1/console/requests/{id}/deny', { params: { path: { id: detail.request.id } }, body: { reason: draft.reason, message: draft.message.trim() } }));
+    const { reason } = draft;
+    await submit(denyProblems(draft, 'deny', fieldMessages), async () => {
+      // denyProblems names a missing reason; this only tells the compiler.
+      if (!reason) {
+        return;
+      }
+      await call(api.POST('/api/v1/console/requests/{id}/deny', { params: { path: { id: detail.request.id } }, body: { reason, message: draft.message.trim() } }));
       setOpen(false);
       await done(m.deny.denied);
-    } catch (error) {
-      const { problems: fromApi, other } = apiProblems(error, { reason: 'deny-reason', message: 'deny-message' });
-      setProblems(fromApi);
-      setFailure(other);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <>
@@ -47,8 +37,7 @@ export function DenyAction({ detail, done }: ActionProps) {
         className="danger"
         onClick={() => {
           setDraft(EMPTY_DENIAL);
-          setProblems([]);
-          setFailure(null);
+          reset();
           setOpen(true);
         }}
       >

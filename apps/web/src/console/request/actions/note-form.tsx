@@ -1,12 +1,12 @@
 import { type FormEvent, useState } from 'react';
 import { api } from '../../../api/client';
 import { ProblemNotice } from '../../../components/feedback';
-import { ErrorSummary, Field, type FieldProblem, TextArea } from '../../../components/form';
+import { ErrorSummary, Field, TextArea } from '../../../components/form';
 import { useMessages } from '../../../i18n/locale';
 import { useConsoleCall } from '../../use-console-call';
 import type { ActionProps } from './action-props';
 import { actionsMessages } from './actions.messages';
-import { apiProblems } from './api-problems';
+import { useSubmission } from './submission';
 
 const MAX = 5000;
 
@@ -14,30 +14,16 @@ export function NoteForm({ detail, done }: ActionProps) {
   const m = useMessages(actionsMessages).note;
   const call = useConsoleCall();
   const [text, setText] = useState('');
-  const [problems, setProblems] = useState<FieldProblem[]>([]);
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, problems, failure, submit: send } = useSubmission({ text: 'note-text' });
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const trimmed = text.trim();
     const found = !trimmed ? [{ id: 'note-text', message: m.required }] : trimmed.length > MAX ? [{ id: 'note-text', message: m.tooLong(MAX) }] : [];
-    setProblems(found);
-    setFailure(null);
-    if (found.length > 0) {
-      return;
-    }
-    setBusy(true);
-    try {
+    await send(found, async () => {
       await call(api.POST('/api/v1/console/requests/{id}/notes', { params: { path: { id: detail.request.id } }, body: { text: trimmed } }));
       setText('');
       await done(m.added);
-    } catch (error) {
-      const { problems: fromApi, other } = apiProblems(error, { text: 'note-text' });
-      setProblems(fromApi);
-      setFailure(other);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <form className="action-form" noValidate onSubmit={(e) => void submit(e)}>

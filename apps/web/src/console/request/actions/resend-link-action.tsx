@@ -1,28 +1,20 @@
-import { useState } from 'react';
 import { api } from '../../../api/client';
 import { ProblemNotice } from '../../../components/feedback';
 import { useMessages } from '../../../i18n/locale';
 import { useConsoleCall } from '../../use-console-call';
 import type { ActionProps } from './action-props';
 import { actionsMessages } from './actions.messages';
+import { useSubmission } from './submission';
 
 export function ResendLinkAction({ detail, done }: ActionProps) {
   const m = useMessages(actionsMessages).resend;
   const call = useConsoleCall();
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const resend = async () => {
-    setBusy(true);
-    setFailure(null);
-    try {
+  const { busy, failure, submit } = useSubmission();
+  const resend = () =>
+    submit([], async () => {
       await call(api.POST('/api/v1/console/requests/{id}/access-link', { params: { path: { id: detail.request.id } } }));
       await done(m.resent);
-    } catch (error) {
-      setFailure(error);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <div className="resend-action">
       {failure ? <ProblemNotice error={failure} /> : null}

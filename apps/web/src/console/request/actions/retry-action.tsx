@@ -1,30 +1,22 @@
-import { useState } from 'react';
 import { api } from '../../../api/client';
 import { ProblemNotice } from '../../../components/feedback';
 import { useMessages } from '../../../i18n/locale';
 import { useConsoleCall } from '../../use-console-call';
 import type { ActionProps } from './action-props';
 import { actionsMessages } from './actions.messages';
+import { useSubmission } from './submission';
 
 // A failed request runs its failed systems again, all of them or one (e.g. once a provider is back).
 export function RetryAction({ detail, done }: ActionProps) {
   const m = useMessages(actionsMessages).retry;
   const call = useConsoleCall();
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, failure, submit } = useSubmission();
   const failed = detail.systems.filter((system) => system.status === 'failed');
-  const retry = async (systemKey?: string) => {
-    setBusy(true);
-    setFailure(null);
-    try {
+  const retry = (systemKey?: string) =>
+    submit([], async () => {
       const answer = await call(api.POST('/api/v1/console/requests/{id}/retry', { params: { path: { id: detail.request.id } }, body: systemKey ? { systemKey } : {} }));
       await done(m.retried(answer.systems.join(', ')));
-    } catch (error) {
-      setFailure(error);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <div className="retry-action" role="group" aria-label={m.heading}>
       {failure ? <ProblemNotice error={failure} /> : null}

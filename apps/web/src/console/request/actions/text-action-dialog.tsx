@@ -1,10 +1,10 @@
 import { type ReactNode, useState } from 'react';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { ProblemNotice } from '../../../components/feedback';
-import { ErrorSummary, Field, type FieldProblem, TextArea } from '../../../components/form';
+import { ErrorSummary, Field, TextArea } from '../../../components/form';
 import { useMessages } from '../../../i18n/locale';
 import { actionsMessages } from './actions.messages';
-import { apiProblems } from './api-problems';
+import { useSubmission } from './submission';
 
 interface TextActionDialogProps {
   id: string;
@@ -29,29 +29,15 @@ export function TextActionDialog(props: TextActionDialogProps) {
   const m = useMessages(actionsMessages);
   const [open, setOpen] = useState(false);
   const [text, setText] = useState('');
-  const [problems, setProblems] = useState<FieldProblem[]>([]);
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const fieldId = `${props.id}-text`;
+  const { busy, problems, failure, submit, reset } = useSubmission({ [props.apiField]: fieldId });
   const confirm = async () => {
     const trimmed = text.trim();
     const found = !trimmed ? [{ id: fieldId, message: props.required }] : trimmed.length > props.max ? [{ id: fieldId, message: props.tooLong }] : [];
-    setProblems(found);
-    setFailure(null);
-    if (found.length > 0) {
-      return;
-    }
-    setBusy(true);
-    try {
+    await submit(found, async () => {
       await props.send(trimmed);
       setOpen(false);
-    } catch (error) {
-      const { problems: fromApi, other } = apiProblems(error, { [props.apiField]: fieldId });
-      setProblems(fromApi);
-      setFailure(other);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <>
@@ -60,8 +46,7 @@ export function TextActionDialog(props: TextActionDialogProps) {
         className="secondary"
         onClick={() => {
           setText('');
-          setProblems([]);
-          setFailure(null);
+          reset();
           setOpen(true);
         }}
       >
