@@ -13,6 +13,7 @@ import { FieldCipher } from '../security/field-cipher';
 import { KeyedHash, newToken } from '../security/keyed-hash';
 import { Clock } from '../time/clock';
 import { DataMapProvider } from './data-map.provider';
+import { downloadPageUrl } from '../requester-links';
 
 export type FinalizeOutcome = 'completed' | 'failed' | 'waiting' | 'skipped';
 
@@ -151,7 +152,7 @@ export class ExecutionFinalizer {
         summary: { systems: systemCount },
         ...(built
           ? {
-              downloadUrl: `${this.config.http.publicUrl}/requests/download?${new URLSearchParams({ token: built.token }).toString()}`,
+              downloadUrl: downloadPageUrl(this.config.http.publicUrl, built.token),
               downloadExpiresOn: toCalendarDate(built.expiresAt),
               maxDownloads: this.config.execution.packageMaxDownloads,
             }

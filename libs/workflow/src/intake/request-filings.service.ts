@@ -18,6 +18,7 @@ import { FieldCipher } from '../security/field-cipher';
 import { KeyedHash, newToken } from '../security/keyed-hash';
 import { secureRandomBytes } from '../security/secure-random';
 import type { SubjectRecord } from './subject-record';
+import { statusPageUrl, verifyPageUrl } from '../requester-links';
 
 export interface FilingFacts {
   channel: RequestChannel;
@@ -87,7 +88,7 @@ export class RequestFilings {
   verification(request: PendingDuplicate | PrivacyRequestEntity, email: string, now: Date): Pick<NewFiling, 'token' | 'message'> {
     const token = newToken();
     const ttlHours = this.config.verification.ttlHours;
-    const verifyUrl = `${this.config.http.publicUrl}/requests/verify?${new URLSearchParams({ ref: request.reference, token }).toString()}`;
+    const verifyUrl = verifyPageUrl(this.config.http.publicUrl, request.reference, token);
     return {
       token: { id: randomUUID(), tokenHash: this.hash.token(token), expiresAt: new Date(now.getTime() + ttlHours * 3600 * 1000) },
       message: this.outbox.prepareEmail(request.id, email, {
@@ -112,7 +113,7 @@ export class RequestFilings {
     const statusToken = newToken();
     request.statusTokenHash = this.hash.token(statusToken);
     await this.intake.insertRequest(tx, request);
-    const statusUrl = `${this.config.http.publicUrl}/requests/status?${new URLSearchParams({ ref: request.reference, token: statusToken }).toString()}`;
+    const statusUrl = statusPageUrl(this.config.http.publicUrl, request.reference, statusToken);
     await this.outbox.addEmail(tx, request.id, email, {
       template: 'request_verified',
       locale: request.language as MailLocale,

@@ -5,6 +5,7 @@ import type { MailLocale } from '@rightsdesk/mail';
 import type { SubjectRecord } from '../intake/subject-record';
 import { FieldCipher } from '../security/field-cipher';
 import { KeyedHash, newToken } from '../security/keyed-hash';
+import { statusPageUrl } from '../requester-links';
 
 export interface RequesterContact {
   email: string;
@@ -32,6 +33,6 @@ export class RequesterContactService {
   async newStatusUrl(tx: Tx, request: Pick<PrivacyRequestEntity, 'id' | 'reference'>): Promise<string> {
     const token = newToken();
     await this.requests.update(tx, request.id, { statusTokenHash: this.hash.token(token) });
-    return `${this.config.http.publicUrl}/requests/status?${new URLSearchParams({ ref: request.reference, token }).toString()}`;
+    return statusPageUrl(this.config.http.publicUrl, request.reference, token);
   }
 }

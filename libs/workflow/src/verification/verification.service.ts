@@ -15,6 +15,7 @@ import { KeyedHash, newToken } from '../security/keyed-hash';
 import { Clock } from '../time/clock';
 import { AutoApproval } from '../triage/auto-approval.service';
 import type { SubjectRecord } from '../intake/subject-record';
+import { statusPageUrl } from '../requester-links';
 
 export type VerificationResult =
   | { outcome: 'verified'; reference: string; status: RequestStatus; statusToken: string }
@@ -86,7 +87,7 @@ export class VerificationService {
       });
       await this.tokens.useAll(tx, locked.id, now);
       const subject = this.cipher.decryptJson<SubjectRecord>(locked.personalData);
-      const statusUrl = `${this.config.http.publicUrl}/requests/status?${new URLSearchParams({ ref: locked.reference, token: statusToken }).toString()}`;
+      const statusUrl = statusPageUrl(this.config.http.publicUrl, locked.reference, statusToken);
       await this.outbox.addEmail(tx, locked.id, subject.email, {
         template: 'request_verified',
         locale: locked.language as MailLocale,

@@ -7,6 +7,7 @@ import { OutboxService } from '../../outbox/outbox.service';
 import { KeyedHash, newToken } from '../../security/keyed-hash';
 import { Clock } from '../../time/clock';
 import { RequesterContactService } from '../requester-contact.service';
+import { downloadPageUrl } from '../../requester-links';
 
 export interface ResentLink {
   packageId: string;
@@ -62,7 +63,7 @@ export class AccessLinkResend {
           reference: request.reference,
           requestType: 'access',
           summary: { systems },
-          downloadUrl: `${this.config.http.publicUrl}/requests/download?${new URLSearchParams({ token }).toString()}`,
+          downloadUrl: downloadPageUrl(this.config.http.publicUrl, token),
           downloadExpiresOn: toCalendarDate(live.expiresAt),
           maxDownloads: live.downloadsRemaining,
           linkReplaced: true,
