@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { DatabaseTransactions, PrivacyRequestRepository } from '@rightsdesk/data-access';
+import { PrivacyRequestRepository } from '@rightsdesk/data-access';
 import { isUuid, nextStatus, RequestException } from '@rightsdesk/domain';
 import { AuditTrail } from '../../audit/audit-trail.service';
 import { ExecutionService } from '../../execution/execution.service';
 import { Clock } from '../../time/clock';
 import { ConsoleSettingsService } from '../console-settings.service';
+import { RequestLock } from '../request-lock.service';
 
 export type ApprovalOutcome = 'proposed' | 'approved';
 
@@ -16,7 +17,7 @@ type FourEyesStep = { step: 'proposed' } | { step: 'approve'; proposedBy: string
 @Injectable()
 export class RequestApproval {
   constructor(
-    private readonly transactions: DatabaseTransactions,
+    private readonly lock: RequestLock,
     private readonly requests: PrivacyRequestRepository,
     private readonly settings: ConsoleSettingsService,
     private readonly execution: ExecutionService,
@@ -50,11 +51,7 @@ export class RequestApproval {
 
   /** Under the row lock, so two officers approving at once cannot both become the proposer. */
   private fourEyes(requestId: string, officerId: string): Promise<FourEyesStep> {
-    return this.transactions.run(async (tx): Promise<FourEyesStep> => {
-      const request = await this.requests.findByIdForUpdate(tx, requestId);
-      if (!request) {
-        throw new RequestException('not_found', 'No such request.');
-      }
+    return this.lock.run(requestId, async (tx, request): Promise<FourEyesStep> => {
       nextStatus(request.status, 'approve');
       if (request.approvalProposedBy === officerId) {
         throw new RequestException('four_eyes_required', 'You proposed this approval; a different officer must approve it.');
