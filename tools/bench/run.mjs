@@ -5,11 +5,13 @@
 //   BENCH_ROUNDS=5 BENCH_SECONDS=10 npm run bench
 //   npm run bench -- execution --size full              the execution engine on 1M customers
 //   npm run bench -- execution --only subject,memory    some of its measurements (subject, flow, memory)
+//   npm run bench -- retention --size full              retention purge/anonymize on 10M page views
 import { parseArgs } from 'node:util';
 import { executionBenchmark } from './execution.bench.mjs';
 import { intakeBenchmark } from './intake.bench.mjs';
+import { retentionBenchmark } from './retention.bench.mjs';
 
-const BENCHMARKS = { intake: intakeBenchmark, execution: executionBenchmark };
+const BENCHMARKS = { intake: intakeBenchmark, execution: executionBenchmark, retention: retentionBenchmark };
 
 const { values: flags, positionals: selected } = parseArgs({
   allowPositionals: true,

@@ -17,6 +17,7 @@ import { DataMapController } from './console/data-map.controller';
 import { QueueController } from './console/queue.controller';
 import { RequestActionsController } from './console/request-actions.controller';
 import { RequestClockController } from './console/request-clock.controller';
+import { RetentionController } from './console/retention.controller';
 import { SessionController } from './console/session.controller';
 import { AllExceptionsFilter } from './http/all-exceptions.filter';
 import { DefaultDenyGuard } from './http/default-deny.guard';
@@ -59,6 +60,7 @@ export class ApiModule {
         AuditController,
         MetricsController,
         DataMapController,
+        RetentionController,
         RequestClockController,
         ErasurePlanController,
         LoggedRequestsController,

@@ -31,6 +31,7 @@ systems:
         optOut:
           set: { marketing_opt_in: false }
         retention: { field: last_login_at, period: P3Y, action: delete, condition: { field: created_at, olderThan: P5Y }, legalHold: true }
+        children: { birthDate: birth_date, under: 16, schedule: { cron: "0 4 * * *" } }
       orders:
         table: orders
         primaryKey: id
@@ -48,11 +49,15 @@ systems:
           customer_id: { category: account.id }
           ip: { category: device.ip }
         retention:
-          field: viewed_at
-          period: P90D
-          action: anonymize
-          anonymize: { ip: anonymize_ip }
-          schedule: { cron: "0 3 * * *", timezone: UTC }
+          - field: viewed_at
+            period: P30D
+            action: anonymize
+            anonymize: { ip: anonymize_ip }
+            schedule: { cron: "0 3 * * *", timezone: UTC }
+          - name: purge
+            field: viewed_at
+            period: P120D
+            action: delete
   avatars:
     kind: s3
     title: Profile pictures
@@ -106,7 +111,7 @@ describe('console data map', () => {
     }
   });
 
-  it('shows systems, collections, fields, lookups, opt-outs and retention rules as declared, to every role', async () => {
+  it('shows systems, collections, fields, lookups, opt-outs, retention rules and children checks as declared, to every role', async () => {
     const session = await signIn(h, await anOfficer(h, 'auditor'));
     const response = await session.get('/api/v1/console/data-map');
     expect(response.statusCode).toBe(200);
@@ -133,7 +138,20 @@ describe('console data map', () => {
         { name: 'marketing_opt_in', category: 'marketing.consent', description: null, rectifiable: false, secret: false, erasure: { action: 'delete_row', value: null, reason: null } },
       ],
       optOut: [{ field: 'marketing_opt_in', value: false }],
-      retention: { field: 'last_login_at', period: 'P3Y', action: 'delete', anonymize: [], condition: { field: 'created_at', olderThan: 'P5Y' }, legalHold: true, schedule: null },
+      retention: [
+        {
+          id: 'shop.customers.delete',
+          name: 'delete',
+          field: 'last_login_at',
+          period: 'P3Y',
+          action: 'delete',
+          anonymize: [],
+          condition: { field: 'created_at', olderThan: 'P5Y' },
+          legalHold: true,
+          schedule: null,
+        },
+      ],
+      children: { id: 'shop.customers.children', birthDate: 'birth_date', under: 16, schedule: { cron: '0 4 * * *', timezone: 'UTC' } },
     });
     expect(shop.collections[1]).toMatchObject({
       subject: { by: 'reference', reference: { field: 'customer_id', collection: 'customers', toField: 'id' } },
@@ -143,16 +161,32 @@ describe('console data map', () => {
         { name: 'total_cents', erasure: { action: 'keep', value: null, reason: 'tax law' } },
       ],
     });
-    expect(shop.collections[2].retention).toEqual({
-      field: 'viewed_at',
-      period: 'P90D',
-      action: 'anonymize',
-      anonymize: [{ field: 'ip', erasure: { action: 'anonymize_ip', value: null, reason: null } }],
-      condition: null,
-      legalHold: false,
-      schedule: { cron: '0 3 * * *', timezone: 'UTC' },
-    });
-    expect(avatars.collections[0]).toMatchObject({ name: 'avatars', category: 'content.media', table: null, subject: { by: 'key_template', keyTemplate: 'avatars/{shop.customers.id}/' } });
+    expect(shop.collections[1]).toMatchObject({ retention: [], children: null });
+    expect(shop.collections[2].retention).toEqual([
+      {
+        id: 'shop.page_views.anonymize',
+        name: 'anonymize',
+        field: 'viewed_at',
+        period: 'P30D',
+        action: 'anonymize',
+        anonymize: [{ field: 'ip', erasure: { action: 'anonymize_ip', value: null, reason: null } }],
+        condition: null,
+        legalHold: false,
+        schedule: { cron: '0 3 * * *', timezone: 'UTC' },
+      },
+      {
+        id: 'shop.page_views.purge',
+        name: 'purge',
+        field: 'viewed_at',
+        period: 'P120D',
+        action: 'delete',
+        anonymize: [],
+        condition: null,
+        legalHold: false,
+        schedule: null,
+      },
+    ]);
+    expect(avatars.collections[0]).toMatchObject({ name: 'avatars', category: 'content.media', table: null, subject: { by: 'key_template', keyTemplate: 'avatars/{shop.customers.id}/' }, retention: [], children: null });
     expect(crm.collections[0]).toMatchObject({
       subject: { by: 'provider', identities: [{ field: null, kind: 'email' }, { field: null, kind: 'shop.customers.id' }] },
       fields: [{ name: 'email', erasure: { action: 'keep' } }],

@@ -59,6 +59,6 @@ describe('built api and cli: the first admin and the queue inspector', () => {
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('<title>Rightsdesk queues</title>');
     const queues = await fetch(`${base}/admin/queues/api/queues`, { headers: { cookie: cookie ?? '' } });
-    expect(((await queues.json()) as { queues: Array<{ name: string }> }).queues.map((q) => q.name).sort()).toEqual(['email', 'execution', 'maintenance']);
+    expect(((await queues.json()) as { queues: Array<{ name: string }> }).queues.map((q) => q.name).sort()).toEqual(['email', 'execution', 'maintenance', 'retention']);
   });
 });

@@ -6,6 +6,7 @@ import { freePort, withPostgresClient } from '@rightsdesk/local-services';
 import {
   type AppProcess,
   companyDataMap,
+  type CompanyDataMapOptions,
   createScratchDatabase,
   createTestBucket,
   type SmtpSink,
@@ -24,6 +25,8 @@ export interface WebStack {
   env: Record<string, string>;
   /** A query on Rightsdesk's own database. */
   db<T>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** A query on the company's database (the data map's `shop` system). */
+  shop<T>(sql: string, params?: unknown[]): Promise<T[]>;
   /** An officer account made with the built CLI, as an operator makes one. */
   officer(role: 'admin' | 'officer' | 'auditor', email: string, name: string): Promise<{ email: string; password: string }>;
   stop(): Promise<void>;
@@ -32,7 +35,7 @@ export interface WebStack {
 // The product as `npm start` runs it, for the browser tests: the built api (serving the built web
 // app) and worker as processes, with a company database and S3 bucket described by a data map,
 // on the test harness's PostgreSQL and Redis and an SMTP sink that stands in for the mail catcher.
-export async function startWebStack(options: { customers?: number } = {}): Promise<WebStack> {
+export async function startWebStack(options: { customers?: number; pageViewRetention?: CompanyDataMapOptions['pageViewRetention'] } = {}): Promise<WebStack> {
   const sink = await startSmtpSink();
   const company: TestDatabase = await createScratchDatabase();
   await seedCompany(company.url, { customers: options.customers ?? 5, ordersEach: 2, pageViewsEach: 3 });
@@ -41,7 +44,7 @@ export async function startWebStack(options: { customers?: number } = {}): Promi
   const dir = await mkdtemp(path.join(os.tmpdir(), 'rightsdesk-web-'));
   const envPrefix = `RDWEB_${randomBytes(4).toString('hex').toUpperCase()}`;
   const dataMapPath = path.join(dir, 'datamap.yaml');
-  await writeFile(dataMapPath, companyDataMap({ bucket: bucket.name, envPrefix, shopConcurrency: 2 }));
+  await writeFile(dataMapPath, companyDataMap({ bucket: bucket.name, envPrefix, shopConcurrency: 2, pageViewRetention: options.pageViewRetention }));
   const [apiPort, workerPort] = [await freePort(), await freePort()];
   const base = `http://127.0.0.1:${apiPort}`;
   const made = await testEnv({
@@ -74,6 +77,7 @@ export async function startWebStack(options: { customers?: number } = {}): Promi
     sink,
     env,
     db: <T>(sql: string, params: unknown[] = []) => withPostgresClient(env.DATABASE_URL, async (client) => (await client.query(sql, params)).rows as T[]),
+    shop: <T>(sql: string, params: unknown[] = []) => withPostgresClient(company.url, async (client) => (await client.query(sql, params)).rows as T[]),
     async officer(role, email, name) {
       const password = `${role} passphrase ${randomBytes(6).toString('hex')}`;
       const made = await runCli(['officer', 'create', '--email', email, '--name', name, '--role', role, '--password-stdin'], env, `${password}\n`);

@@ -10,6 +10,9 @@ import { ExpireUnverifiedRequestsProcessor } from './processors/expire-unverifie
 import { FinalizeRequestProcessor } from './processors/finalize-request.processor';
 import { ReconcileExecutionsProcessor } from './processors/reconcile-executions.processor';
 import { RecoverOutboxProcessor } from './processors/recover-outbox.processor';
+import { RetentionReconcileProcessor } from './processors/retention-reconcile.processor';
+import { RetentionRuleProcessor } from './processors/retention-rule.processor';
+import { RetentionRunProcessor } from './processors/retention-run.processor';
 import { SendEmailProcessor } from './processors/send-email.processor';
 import { SendOfficerDigestProcessor } from './processors/send-officer-digest.processor';
 import { StartExecutionProcessor } from './processors/start-execution.processor';
@@ -27,6 +30,9 @@ const processors = [
   ReconcileExecutionsProcessor,
   ExpireAccessPackagesProcessor,
   SendOfficerDigestProcessor,
+  RetentionRuleProcessor,
+  RetentionRunProcessor,
+  RetentionReconcileProcessor,
 ];
 
 @Module({})

@@ -8,6 +8,37 @@ const booleanString = z
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
+const cron = (example: string) =>
+  z
+    .string()
+    .regex(/^\S+( \S+){4}$/, `must be a cron expression with five fields, such as "${example}"`);
+
+const timeZone = z.string().refine(
+  (zone) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: zone });
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'must be an IANA time zone, such as Europe/Berlin' },
+);
+
+// California (11 CCR §7101) has businesses keep request records for at least 24 months; shorter
+// would break the law, so the setting only takes years and months adding up to at least that.
+const requestRecordRetention = z
+  .string()
+  .regex(/^P(?=\d)(\d+Y)?(\d+M)?$/, 'must be years and/or months as ISO 8601, such as P24M or P3Y')
+  .refine(
+    (text) => {
+      const years = Number(/(\d+)Y/.exec(text)?.[1] ?? 0);
+      const months = Number(/(\d+)M/.exec(text)?.[1] ?? 0);
+      return years * 12 + months >= 24;
+    },
+    { message: 'must be at least 24 months (P24M): California requires keeping request records that long' },
+  );
+
 const url = (protocols: string[]) =>
   z.string().refine(
     (value) => {
@@ -83,24 +114,15 @@ export const envSchema = z.object({
   TOTP_REQUIRED_FOR_ADMINS: booleanString.default(false),
   UPLOAD_MAX_BYTES: positiveInt(5 * 1024 * 1024),
   UPLOAD_MAX_FILES: positiveInt(3),
-  DIGEST_CRON: z
-    .string()
-    .regex(/^\S+( \S+){4}$/, 'must be a cron expression with five fields, such as "0 7 * * 1-5"')
-    .default('0 7 * * *'),
-  DIGEST_TIMEZONE: z
-    .string()
-    .refine(
-      (zone) => {
-        try {
-          new Intl.DateTimeFormat('en', { timeZone: zone });
-          return true;
-        } catch {
-          return false;
-        }
-      },
-      { message: 'must be an IANA time zone, such as Europe/Berlin' },
-    )
-    .default('UTC'),
+  DIGEST_CRON: cron('0 7 * * 1-5').default('0 7 * * *'),
+  DIGEST_TIMEZONE: timeZone.default('UTC'),
+  RETENTION_BATCH_SIZE: z.coerce.number().int().min(1).max(100_000).default(5000),
+  RETENTION_BATCH_PAUSE_MS: z.coerce.number().int().min(0).max(60_000).default(0),
+  RETENTION_CRON: cron('0 2 * * *').default('0 2 * * *'),
+  RETENTION_TIMEZONE: timeZone.default('UTC'),
+  RETENTION_LEASE_SECONDS: positiveInt(300),
+  RETENTION_MAX_ERRORS: positiveInt(5),
+  REQUEST_RECORD_RETENTION: requestRecordRetention.default('P24M'),
   MAILBOX_DIR: z.string().min(1).optional(),
   DEMO_MODE: booleanString.default(false),
 });
@@ -160,6 +182,16 @@ export interface AppConfig {
     uploadMaxFiles: number;
     digestCron: string;
     digestTimezone: string;
+  };
+  retention: {
+    batchSize: number;
+    batchPauseMs: number;
+    /** For rules that name no schedule of their own, Rightsdesk's own included. */
+    defaultSchedule: { cron: string; timezone: string };
+    leaseSeconds: number;
+    maxErrors: number;
+    /** ISO 8601 (years/months) a closed request keeps its personal data before it is minimized. */
+    requestRecordPeriod: string;
   };
   demoMode: boolean;
 }
@@ -246,6 +278,14 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       uploadMaxFiles: e.UPLOAD_MAX_FILES,
       digestCron: e.DIGEST_CRON,
       digestTimezone: e.DIGEST_TIMEZONE,
+    },
+    retention: {
+      batchSize: e.RETENTION_BATCH_SIZE,
+      batchPauseMs: e.RETENTION_BATCH_PAUSE_MS,
+      defaultSchedule: { cron: e.RETENTION_CRON, timezone: e.RETENTION_TIMEZONE },
+      leaseSeconds: e.RETENTION_LEASE_SECONDS,
+      maxErrors: e.RETENTION_MAX_ERRORS,
+      requestRecordPeriod: e.REQUEST_RECORD_RETENTION,
     },
     demoMode: e.DEMO_MODE,
   };

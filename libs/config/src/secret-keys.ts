@@ -8,7 +8,8 @@ export type SecretKeyPurpose =
   | 'rate-limit-label'
   | 'access-package'
   | 'erasure-hash'
-  | 'webhook-signing';
+  | 'webhook-signing'
+  | 'child-finding';
 
 // One operator-managed secret; each use gets its own key by HKDF so a leak of one derived key
 // (say, the lookup key in a log) does not expose the encryption key.

@@ -78,6 +78,7 @@ describe('createConnector', () => {
           category: 'content.media',
           keyTemplate: 'avatars/{user_id}/',
           placeholders: [{ kind: 'identity', identity: 'user_id' }],
+          retention: [],
         },
       ],
     };

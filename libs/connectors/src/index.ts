@@ -1,7 +1,10 @@
 export * from './connector';
+export * from './retention';
 export * from './datamap/datamap.types';
 export * from './datamap/load-datamap';
 export * from './datamap/erase-order';
+export * from './datamap/iso-duration';
+export { childRuleId, retentionRuleId } from './datamap/rule-id';
 export * from './datamap/subject-keys';
 export * from './postgres/postgres.connector';
 export * from './s3/s3.connector';

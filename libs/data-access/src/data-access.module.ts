@@ -16,9 +16,13 @@ import { OfficerDigestRepository } from './repositories/officer-digest.repositor
 import { OfficerSessionRepository } from './repositories/officer-session.repository';
 import { OfficerRepository } from './repositories/officer.repository';
 import { OutboxRepository } from './repositories/outbox.repository';
+import { OwnDataRetentionRepository } from './repositories/own-data-retention.repository';
 import { PrivacyRequestRepository } from './repositories/privacy-request.repository';
 import { RequestAttachmentRepository } from './repositories/request-attachment.repository';
 import { RequestMessageRepository } from './repositories/request-message.repository';
+import { ChildFindingRepository } from './repositories/child-finding.repository';
+import { RetentionHoldRepository } from './repositories/retention-hold.repository';
+import { RetentionRunRepository } from './repositories/retention-run.repository';
 import { SuppressionRepository } from './repositories/suppression.repository';
 import { VerificationTokenRepository } from './repositories/verification-token.repository';
 import { MigrationRunner } from './migration-runner';
@@ -42,6 +46,10 @@ const repositories = [
   ConsoleQueueRepository,
   ConsoleAuditRepository,
   ConsoleMetricsRepository,
+  OwnDataRetentionRepository,
+  RetentionRunRepository,
+  RetentionHoldRepository,
+  ChildFindingRepository,
 ];
 
 @Global()

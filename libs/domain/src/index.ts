@@ -19,3 +19,4 @@ export * from './request-type';
 export * from './status-machine';
 export * from './statutory-clock';
 export * from './uuid';
+export * from './retention-run';

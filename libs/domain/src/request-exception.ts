@@ -20,6 +20,7 @@ export type RequestErrorCode =
   | 'extension_unavailable'
   | 'no_data_map'
   | 'package_unavailable'
+  | 'legal_hold'
   | 'internal_error';
 
 export interface FieldError {

@@ -2,7 +2,8 @@ import type { JobsOptions } from 'bullmq';
 
 // Queue and job names are stored in Redis with every waiting job: they are literals that must
 // never be derived from class names or renamed without a migration of the waiting jobs.
-export const QUEUE_NAMES = ['email', 'maintenance', 'execution'] as const;
+// `retention` runs can take minutes; a queue of their own keeps them from holding up maintenance.
+export const QUEUE_NAMES = ['email', 'maintenance', 'execution', 'retention'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 /**
@@ -25,7 +26,10 @@ export type JobItem =
   | { name: 'finalize-request'; data: { requestId: string; run: number } }
   | { name: 'reconcile-executions'; data: NoData }
   | { name: 'expire-access-packages'; data: NoData }
-  | { name: 'send-officer-digest'; data: NoData };
+  | { name: 'send-officer-digest'; data: NoData }
+  | { name: 'retention-rule'; data: { ruleId: string } }
+  | { name: 'retention-run'; data: { runId: string } }
+  | { name: 'retention-reconcile'; data: NoData };
 
 export type JobName = JobItem['name'];
 export type JobOf<N extends JobName> = Extract<JobItem, { name: N }>;
@@ -105,6 +109,31 @@ export const JOB_DEFINITIONS: Record<JobName, JobDefinition> = {
   'expire-access-packages': { queue: 'maintenance', options: MAINTENANCE_OPTIONS },
   // Retrying is safe: each officer's digest of the day has a fixed outbox id.
   'send-officer-digest': { queue: 'maintenance', options: MAINTENANCE_OPTIONS },
+  // A rule's scheduled tick: starts (or finds) the rule's run and works it. A failed batch is
+  // retried from the run's saved cursor; after RETENTION_MAX_ERRORS the run is marked failed.
+  'retention-rule': {
+    queue: 'retention',
+    options: {
+      attempts: 5,
+      backoff: { type: 'exponential', delay: 60_000 },
+      removeOnComplete: { age: 7 * DAY, count: 1_000 },
+      removeOnFail: { age: 30 * DAY, count: 1_000 },
+    },
+  },
+  // Works one run: an officer started or resumed it, or the reconciler found it orphaned.
+  'retention-run': {
+    queue: 'retention',
+    options: {
+      attempts: 5,
+      backoff: { type: 'exponential', delay: 60_000 },
+      removeOnComplete: { age: DAY, count: 1_000 },
+      removeOnFail: { age: 30 * DAY, count: 1_000 },
+    },
+  },
+  'retention-reconcile': {
+    queue: 'maintenance',
+    options: { attempts: 1, removeOnComplete: { age: HOUR, count: 100 }, removeOnFail: { age: DAY, count: 1_000 } },
+  },
 };
 
 export const JOB_NAMES = Object.keys(JOB_DEFINITIONS) as JobName[];

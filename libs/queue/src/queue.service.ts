@@ -151,6 +151,16 @@ export class QueueService implements OnModuleDestroy {
     );
   }
 
+  /** The job schedulers on a queue, with when each fires next (ms since the epoch). */
+  async schedulers(name: QueueName): Promise<Array<{ id: string; next: number | null }>> {
+    const schedulers = await this.queue(name).getJobSchedulers(0, -1, true);
+    return schedulers.map((scheduler) => ({ id: scheduler.key, next: scheduler.next ?? null }));
+  }
+
+  async unschedule(name: QueueName, schedulerId: string): Promise<void> {
+    await this.queue(name).removeJobScheduler(schedulerId);
+  }
+
   async onModuleDestroy(): Promise<void> {
     await Promise.all([...this.queues.values()].map((queue) => queue.close()));
     await this.flows?.close();
@@ -169,3 +179,18 @@ export function executionJobId(
 }
 
 export type { JobName };
+
+/**
+ * The job that works a retention run. `progress` (batches and resumes so far) gives a run found
+ * orphaned a new job, instead of waiting for BullMQ to notice that the dead worker's job stalled.
+ */
+export function retentionRunJobId(runId: string, progress?: { batches: number; resumes: number }): string {
+  return progress ? `retention-run.${runId}.${progress.batches}.${progress.resumes}` : `retention-run.${runId}`;
+}
+
+/** The job scheduler of one retention rule; every worker upserts the same id, so it fires once. */
+export const RETENTION_SCHEDULER_PREFIX = 'retention.';
+
+export function retentionSchedulerId(ruleId: string): string {
+  return `${RETENTION_SCHEDULER_PREFIX}${ruleId}`;
+}

@@ -24,7 +24,8 @@ CREATE TABLE page_views (
   id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
   customer_id bigint NOT NULL REFERENCES customers (id),
   page text NOT NULL,
-  ip inet
+  ip inet,
+  viewed_at timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX page_views_customer_id_idx ON page_views (customer_id);
 CREATE TABLE newsletter (
@@ -47,6 +48,11 @@ export interface CompanyDataMapOptions {
   shopConcurrency?: number;
   /** Adds a webhook system `mailer` posting to this URL. */
   providerUrl?: string;
+  /**
+   * Retention rules on page views: IPs anonymized after 30 days (`shop.page_views.anonymize`),
+   * rows deleted after 120 days (`shop.page_views.delete`), on these schedules (UTC).
+   */
+  pageViewRetention?: { anonymizeCron: string; deleteCron: string; legalHold?: boolean };
 }
 
 /** The data map over the company database, an S3 bucket of avatars, an optional provider and the suppression list. */
@@ -111,7 +117,7 @@ systems:
           customer_id: { category: account.id }
           page: { category: activity.page_view }
           ip: { category: device.ip }
-      newsletter:
+${pageViewRetention(options)}      newsletter:
         table: newsletter
         primaryKey: id
         identity: { field: email, kind: email, index: newsletter_email_idx }
@@ -137,5 +143,26 @@ systems:
 ${provider}  suppression:
     kind: suppression
     title: Suppression list
+`;
+}
+
+function pageViewRetention(options: CompanyDataMapOptions): string {
+  const rules = options.pageViewRetention;
+  if (!rules) {
+    return '';
+  }
+  return `        retention:
+          - name: anonymize
+            field: viewed_at
+            period: P30D
+            action: anonymize
+            anonymize: { ip: anonymize_ip }
+            schedule: { cron: "${rules.anonymizeCron}", timezone: UTC }
+          - name: delete
+            field: viewed_at
+            period: P120D
+            action: delete
+            legalHold: ${rules.legalHold ?? false}
+            schedule: { cron: "${rules.deleteCron}", timezone: UTC }
 `;
 }

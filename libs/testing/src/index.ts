@@ -14,6 +14,6 @@ export {
   type TestBucket,
 } from './s3-test';
 export { startTestProvider, type ProviderMode, type SignedCall, type TestProvider } from './test-provider';
-export { companyDataMap, createCompanySchema } from './company-store';
+export { companyDataMap, type CompanyDataMapOptions, createCompanySchema } from './company-store';
 export { eventually, waitFor } from './wait-for';
 export { launchBrowser, openPage, screenshot, SCREENSHOT_DIR, seriousAccessibilityViolations, type AxeViolation, type WatchedPage } from './browser';

@@ -24,6 +24,7 @@ export * from './oversight/data-map-view';
 export * from './oversight/digest-message-id';
 export * from './oversight/officer-digest.service';
 export * from './rate-limit/rate-limiter';
+export * from './retention';
 export * from './security/field-cipher';
 export * from './security/keyed-hash';
 export * from './security/password-hasher';

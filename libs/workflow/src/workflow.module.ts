@@ -27,6 +27,7 @@ import { RateLimiter } from './rate-limit/rate-limiter';
 import { FieldCipher } from './security/field-cipher';
 import { KeyedHash } from './security/keyed-hash';
 import { PasswordHasher } from './security/password-hasher';
+import { RETENTION_SERVICES } from './retention/retention-services';
 import { RequestStatusService } from './status/request-status.service';
 import { Clock } from './time/clock';
 import { AutoApproval } from './triage/auto-approval.service';
@@ -71,6 +72,7 @@ const services = [
   ...DECISION_SERVICES,
   ...CLOCK_ACTION_SERVICES,
   ...QUEUE_SERVICES,
+  ...RETENTION_SERVICES,
 ];
 
 @Module({

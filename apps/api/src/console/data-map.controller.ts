@@ -32,9 +32,53 @@ const fieldSchema = {
   },
 };
 
+const scheduleSchema = {
+  type: 'object',
+  nullable: true,
+  required: ['cron', 'timezone'],
+  properties: { cron: { type: 'string' }, timezone: { type: 'string' } },
+};
+
+const retentionRuleSchema = {
+  type: 'object',
+  required: ['id', 'name', 'field', 'period', 'action', 'anonymize', 'condition', 'legalHold', 'schedule'],
+  properties: {
+    id: { type: 'string', description: 'system.collection.rule: retention runs and holds name the rule by it', example: 'shop.page_views.anonymize' },
+    name: { type: 'string', description: 'Unique within the collection; the action unless the data map names it' },
+    field: { type: 'string' },
+    period: { type: 'string', description: 'ISO 8601 duration', example: 'P90D' },
+    action: { type: 'string', enum: ['delete', 'anonymize'] },
+    anonymize: {
+      type: 'array',
+      items: { type: 'object', required: ['field', 'erasure'], properties: { field: { type: 'string' }, erasure: erasureSchema } },
+    },
+    condition: {
+      type: 'object',
+      nullable: true,
+      required: ['field', 'olderThan'],
+      properties: { field: { type: 'string' }, olderThan: { type: 'string' } },
+    },
+    legalHold: { type: 'boolean' },
+    schedule: { ...scheduleSchema, description: 'null: the rule runs at RETENTION_CRON' },
+  },
+};
+
+const childrenSchema = {
+  type: 'object',
+  nullable: true,
+  description: 'postgres: accounts younger than `under` by their declared birth date become child_data_removal requests for review',
+  required: ['id', 'birthDate', 'under', 'schedule'],
+  properties: {
+    id: { type: 'string', example: 'shop.customers.children' },
+    birthDate: { type: 'string', description: 'The column holding the declared date of birth' },
+    under: { type: 'integer', minimum: 1, maximum: 18 },
+    schedule: { ...scheduleSchema, description: 'null: the check runs at RETENTION_CRON' },
+  },
+};
+
 const collectionSchema = {
   type: 'object',
-  required: ['name', 'description', 'table', 'category', 'subject', 'fields', 'optOut', 'retention'],
+  required: ['name', 'description', 'table', 'category', 'subject', 'fields', 'optOut', 'retention', 'children'],
   properties: {
     name: { type: 'string' },
     description: { type: 'string', nullable: true },
@@ -67,33 +111,8 @@ const collectionSchema = {
       type: 'array',
       items: { type: 'object', required: ['field', 'value'], properties: { field: { type: 'string' }, value: scalar } },
     },
-    retention: {
-      type: 'object',
-      nullable: true,
-      required: ['field', 'period', 'action', 'anonymize', 'condition', 'legalHold', 'schedule'],
-      properties: {
-        field: { type: 'string' },
-        period: { type: 'string', description: 'ISO 8601 duration', example: 'P90D' },
-        action: { type: 'string', enum: ['delete', 'anonymize'] },
-        anonymize: {
-          type: 'array',
-          items: { type: 'object', required: ['field', 'erasure'], properties: { field: { type: 'string' }, erasure: erasureSchema } },
-        },
-        condition: {
-          type: 'object',
-          nullable: true,
-          required: ['field', 'olderThan'],
-          properties: { field: { type: 'string' }, olderThan: { type: 'string' } },
-        },
-        legalHold: { type: 'boolean' },
-        schedule: {
-          type: 'object',
-          nullable: true,
-          required: ['cron', 'timezone'],
-          properties: { cron: { type: 'string' }, timezone: { type: 'string' } },
-        },
-      },
-    },
+    retention: { type: 'array', items: retentionRuleSchema, description: 'In data map order; empty when none is declared' },
+    children: childrenSchema,
   },
 };
 

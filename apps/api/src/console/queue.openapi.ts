@@ -146,7 +146,7 @@ export const messageSchema = {
 };
 export const requestSchema = {
   type: 'object',
-  required: ['id', 'reference', 'type', 'status', 'regime', 'country', 'region', 'language', 'channel', 'receivedAt', 'receivedOn', 'dueOn', 'extended', 'onHold', 'verifiedAt', 'closedAt', 'denyReason', 'createdAt', 'updatedAt', 'version'],
+  required: ['id', 'reference', 'type', 'status', 'regime', 'country', 'region', 'language', 'channel', 'receivedAt', 'receivedOn', 'dueOn', 'extended', 'onHold', 'verifiedAt', 'closedAt', 'minimizedAt', 'denyReason', 'createdAt', 'updatedAt', 'version'],
   properties: {
     id: { type: 'string', format: 'uuid' },
     reference: { type: 'string' },
@@ -164,6 +164,7 @@ export const requestSchema = {
     onHold: { type: 'boolean' },
     verifiedAt: { ...dateTime, nullable: true },
     closedAt: { ...dateTime, nullable: true },
+    minimizedAt: { ...dateTime, nullable: true, description: 'Retention minimized the record: the personal data is gone, the figures stay' },
     denyReason: { type: 'string', enum: [...DENY_REASONS], nullable: true },
     createdAt: dateTime,
     updatedAt: dateTime,

@@ -24,5 +24,6 @@ export const HTTP_STATUS_FOR_CODE: Record<RequestErrorCode, HttpStatus> = {
   extension_unavailable: HttpStatus.CONFLICT,
   no_data_map: HttpStatus.CONFLICT,
   package_unavailable: HttpStatus.GONE,
+  legal_hold: HttpStatus.CONFLICT,
   internal_error: HttpStatus.INTERNAL_SERVER_ERROR,
 };

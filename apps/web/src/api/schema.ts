@@ -656,6 +656,184 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/console/retention/plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Dry run: what each rule would delete, anonymize, minimize or open now
+         * @description Counts and a few sample keys per rule; changes nothing. `ruleId` narrows it to one rule.
+         */
+        get: operations["RetentionController_plan"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/retention/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every retention rule: data map rules, children checks and Rightsdesk’s own records */
+        get: operations["RetentionController_rules"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/retention/rules/{ruleId}/hold": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Place a legal hold on a rule
+         * @description Suspends the rule until lifted: scheduled runs are recorded as held, a run in progress stops at its next batch. Audited.
+         */
+        put: operations["RetentionController_placeHold"];
+        post?: never;
+        /**
+         * Lift the console’s legal hold on a rule
+         * @description A hold written in the data map stays until the file changes. Audited.
+         */
+        delete: operations["RetentionController_liftHold"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/retention/rules/{ruleId}/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run a rule now
+         * @description Starts a run (a worker picks it up), or answers the run already active (`started: false`). Refused under legal hold.
+         */
+        post: operations["RetentionController_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/retention/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Runs, newest first
+         * @description Pass the last run’s `startedAt` as `before` for the next page.
+         */
+        get: operations["RetentionController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/retention/runs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One run */
+        get: operations["RetentionController_find"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/retention/runs/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a running or paused run
+         * @description What its batches did stays done and recorded. Audited as retention_run_cancelled.
+         */
+        post: operations["RetentionController_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/retention/runs/{id}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pause a run
+         * @description The batch in flight finishes; the run keeps its cursor. Audited.
+         */
+        post: operations["RetentionController_pause"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/retention/runs/{id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resume a paused run from its cursor
+         * @description Refused under legal hold. Audited.
+         */
+        post: operations["RetentionController_resume"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/console/session": {
         parameters: {
             query?: never;
@@ -1342,6 +1520,19 @@ export interface operations {
                                  * @enum {string|null}
                                  */
                                 category: "name" | "contact.email" | "contact.phone" | "contact.address" | "billing.address" | "payment.card_last4" | "payment.card_expiry" | "account.id" | "account.username" | "account.credentials" | "demographic.birth_date" | "device.ip" | "device.browser" | "device.os" | "device.type" | "device.id" | "activity.page_view" | "activity.timestamp" | "activity.purchase" | "content.message" | "content.media" | "preferences.language" | "marketing.consent" | "marketing.subscription" | "survey.response" | "other" | null;
+                                /** @description postgres: accounts younger than `under` by their declared birth date become child_data_removal requests for review */
+                                children: {
+                                    /** @description The column holding the declared date of birth */
+                                    birthDate: string;
+                                    /** @example shop.customers.children */
+                                    id: string;
+                                    /** @description null: the check runs at RETENTION_CRON */
+                                    schedule: {
+                                        cron: string;
+                                        timezone: string;
+                                    } | null;
+                                    under: number;
+                                } | null;
                                 description: string | null;
                                 fields: {
                                     /** @enum {string} */
@@ -1365,6 +1556,7 @@ export interface operations {
                                     field: string;
                                     value: (string | number | boolean) | null;
                                 }[];
+                                /** @description In data map order; empty when none is declared */
                                 retention: {
                                     /** @enum {string} */
                                     action: "delete" | "anonymize";
@@ -1384,17 +1576,25 @@ export interface operations {
                                         olderThan: string;
                                     } | null;
                                     field: string;
+                                    /**
+                                     * @description system.collection.rule: retention runs and holds name the rule by it
+                                     * @example shop.page_views.anonymize
+                                     */
+                                    id: string;
                                     legalHold: boolean;
+                                    /** @description Unique within the collection; the action unless the data map names it */
+                                    name: string;
                                     /**
                                      * @description ISO 8601 duration
                                      * @example P90D
                                      */
                                     period: string;
+                                    /** @description null: the rule runs at RETENTION_CRON */
                                     schedule: {
                                         cron: string;
                                         timezone: string;
                                     } | null;
-                                } | null;
+                                }[];
                                 subject: {
                                     /** @enum {string} */
                                     by: "identity" | "reference" | "key_template" | "provider" | "suppression";
@@ -2500,6 +2700,11 @@ export interface operations {
                             /** Format: uuid */
                             id: string;
                             language: string;
+                            /**
+                             * Format: date-time
+                             * @description Retention minimized the record: the personal data is gone, the figures stay
+                             */
+                            minimizedAt: string | null;
                             onHold: boolean;
                             /** Format: date-time */
                             receivedAt: string;
@@ -3513,6 +3718,618 @@ export interface operations {
             };
             /** @description validation_failed: body, duplicate ids, or the assignee cannot be assigned */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    RetentionController_plan: {
+        parameters: {
+            query?: {
+                ruleId?: unknown;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        plan: {
+                            /** @enum {string} */
+                            action: "delete" | "anonymize" | "minimize" | "review_children";
+                            /** Format: date-time */
+                            asOf: string;
+                            description: string;
+                            /** @description Rows, objects or records a run would change now; null when the store could not be asked */
+                            due: number | null;
+                            error: string | null;
+                            hold: {
+                                /** Format: date-time */
+                                placedAt: string | null;
+                                /** Format: uuid */
+                                placedBy: string | null;
+                                reason: string;
+                                /** @enum {string} */
+                                source: "data_map" | "console";
+                            } | null;
+                            ruleId: string;
+                            /** @description A few primary keys (or object keys) of what is due */
+                            sampleKeys: string[];
+                        }[];
+                    };
+                };
+            };
+            /** @description not_found: no such rule */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    RetentionController_rules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        rules: {
+                            /** @enum {string} */
+                            action: "delete" | "anonymize" | "minimize" | "review_children";
+                            description: string;
+                            hold: {
+                                /** Format: date-time */
+                                placedAt: string | null;
+                                /** Format: uuid */
+                                placedBy: string | null;
+                                reason: string;
+                                /** @enum {string} */
+                                source: "data_map" | "console";
+                            } | null;
+                            /** @example shop.page_views.anonymize */
+                            id: string;
+                            latestRun: {
+                                /**
+                                 * Format: date-time
+                                 * @description The "now" the run applies the rule for, fixed when it starts
+                                 */
+                                asOf: string;
+                                batches: number;
+                                /** @description Failed batches (each retried from the saved cursor) */
+                                errors: number;
+                                /** Format: date-time */
+                                finishedAt: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                /** @description Names places (collection, column, SQLSTATE), never values; the hold reason for a held run */
+                                lastError: string | null;
+                                longestStatementMs: number;
+                                /** @description Times another worker took the run over after its worker stopped */
+                                resumes: number;
+                                rowsAffected: number;
+                                /** @example shop.page_views.anonymize */
+                                ruleId: string;
+                                /** Format: date-time */
+                                startedAt: string;
+                                /**
+                                 * Format: uuid
+                                 * @description The officer, for a manual run
+                                 */
+                                startedBy: string | null;
+                                /** @enum {string} */
+                                status: "running" | "paused" | "completed" | "cancelled" | "failed" | "held";
+                                /** @enum {string} */
+                                trigger: "schedule" | "manual";
+                            } | null;
+                            /**
+                             * Format: date-time
+                             * @description When the scheduler fires next (null until a worker has scheduled the rule)
+                             */
+                            nextRunAt: string | null;
+                            /** @example P30D */
+                            period: string | null;
+                            schedule: {
+                                cron: string;
+                                timezone: string;
+                            };
+                            /** @enum {string} */
+                            source: "data_map" | "rightsdesk";
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    RetentionController_placeHold: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ruleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @example Litigation hold, case 2026-17 */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        hold: {
+                            /** Format: date-time */
+                            placedAt: string | null;
+                            /** Format: uuid */
+                            placedBy: string | null;
+                            reason: string;
+                            /** @enum {string} */
+                            source: "data_map" | "console";
+                        } | null;
+                    };
+                };
+            };
+            /** @description validation_failed: no reason */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    RetentionController_liftHold: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ruleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        hold: {
+                            /** Format: date-time */
+                            placedAt: string | null;
+                            /** Format: uuid */
+                            placedBy: string | null;
+                            reason: string;
+                            /** @enum {string} */
+                            source: "data_map" | "console";
+                        } | null;
+                        lifted: boolean;
+                    };
+                };
+            };
+        };
+    };
+    RetentionController_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ruleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        run: {
+                            /**
+                             * Format: date-time
+                             * @description The "now" the run applies the rule for, fixed when it starts
+                             */
+                            asOf: string;
+                            batches: number;
+                            /** @description Failed batches (each retried from the saved cursor) */
+                            errors: number;
+                            /** Format: date-time */
+                            finishedAt: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            /** @description Names places (collection, column, SQLSTATE), never values; the hold reason for a held run */
+                            lastError: string | null;
+                            longestStatementMs: number;
+                            /** @description Times another worker took the run over after its worker stopped */
+                            resumes: number;
+                            rowsAffected: number;
+                            /** @example shop.page_views.anonymize */
+                            ruleId: string;
+                            /** Format: date-time */
+                            startedAt: string;
+                            /**
+                             * Format: uuid
+                             * @description The officer, for a manual run
+                             */
+                            startedBy: string | null;
+                            /** @enum {string} */
+                            status: "running" | "paused" | "completed" | "cancelled" | "failed" | "held";
+                            /** @enum {string} */
+                            trigger: "schedule" | "manual";
+                        };
+                        started: boolean;
+                    };
+                };
+            };
+            /** @description not_found: no such rule */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description legal_hold: the rule is under legal hold */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    RetentionController_list: {
+        parameters: {
+            query?: {
+                /** @description ISO 8601 date-time with offset */
+                before?: unknown;
+                /** @description 1-100, default 50 */
+                limit?: unknown;
+                ruleId?: unknown;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        runs: {
+                            /**
+                             * Format: date-time
+                             * @description The "now" the run applies the rule for, fixed when it starts
+                             */
+                            asOf: string;
+                            batches: number;
+                            /** @description Failed batches (each retried from the saved cursor) */
+                            errors: number;
+                            /** Format: date-time */
+                            finishedAt: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            /** @description Names places (collection, column, SQLSTATE), never values; the hold reason for a held run */
+                            lastError: string | null;
+                            longestStatementMs: number;
+                            /** @description Times another worker took the run over after its worker stopped */
+                            resumes: number;
+                            rowsAffected: number;
+                            /** @example shop.page_views.anonymize */
+                            ruleId: string;
+                            /** Format: date-time */
+                            startedAt: string;
+                            /**
+                             * Format: uuid
+                             * @description The officer, for a manual run
+                             */
+                            startedBy: string | null;
+                            /** @enum {string} */
+                            status: "running" | "paused" | "completed" | "cancelled" | "failed" | "held";
+                            /** @enum {string} */
+                            trigger: "schedule" | "manual";
+                        }[];
+                    };
+                };
+            };
+            /** @description validation_failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    RetentionController_find: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        run: {
+                            /**
+                             * Format: date-time
+                             * @description The "now" the run applies the rule for, fixed when it starts
+                             */
+                            asOf: string;
+                            batches: number;
+                            /** @description Failed batches (each retried from the saved cursor) */
+                            errors: number;
+                            /** Format: date-time */
+                            finishedAt: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            /** @description Names places (collection, column, SQLSTATE), never values; the hold reason for a held run */
+                            lastError: string | null;
+                            longestStatementMs: number;
+                            /** @description Times another worker took the run over after its worker stopped */
+                            resumes: number;
+                            rowsAffected: number;
+                            /** @example shop.page_views.anonymize */
+                            ruleId: string;
+                            /** Format: date-time */
+                            startedAt: string;
+                            /**
+                             * Format: uuid
+                             * @description The officer, for a manual run
+                             */
+                            startedBy: string | null;
+                            /** @enum {string} */
+                            status: "running" | "paused" | "completed" | "cancelled" | "failed" | "held";
+                            /** @enum {string} */
+                            trigger: "schedule" | "manual";
+                        };
+                    };
+                };
+            };
+            /** @description not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    RetentionController_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        run: {
+                            /**
+                             * Format: date-time
+                             * @description The "now" the run applies the rule for, fixed when it starts
+                             */
+                            asOf: string;
+                            batches: number;
+                            /** @description Failed batches (each retried from the saved cursor) */
+                            errors: number;
+                            /** Format: date-time */
+                            finishedAt: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            /** @description Names places (collection, column, SQLSTATE), never values; the hold reason for a held run */
+                            lastError: string | null;
+                            longestStatementMs: number;
+                            /** @description Times another worker took the run over after its worker stopped */
+                            resumes: number;
+                            rowsAffected: number;
+                            /** @example shop.page_views.anonymize */
+                            ruleId: string;
+                            /** Format: date-time */
+                            startedAt: string;
+                            /**
+                             * Format: uuid
+                             * @description The officer, for a manual run
+                             */
+                            startedBy: string | null;
+                            /** @enum {string} */
+                            status: "running" | "paused" | "completed" | "cancelled" | "failed" | "held";
+                            /** @enum {string} */
+                            trigger: "schedule" | "manual";
+                        };
+                    };
+                };
+            };
+            /** @description illegal_transition: the run has ended */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    RetentionController_pause: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        run: {
+                            /**
+                             * Format: date-time
+                             * @description The "now" the run applies the rule for, fixed when it starts
+                             */
+                            asOf: string;
+                            batches: number;
+                            /** @description Failed batches (each retried from the saved cursor) */
+                            errors: number;
+                            /** Format: date-time */
+                            finishedAt: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            /** @description Names places (collection, column, SQLSTATE), never values; the hold reason for a held run */
+                            lastError: string | null;
+                            longestStatementMs: number;
+                            /** @description Times another worker took the run over after its worker stopped */
+                            resumes: number;
+                            rowsAffected: number;
+                            /** @example shop.page_views.anonymize */
+                            ruleId: string;
+                            /** Format: date-time */
+                            startedAt: string;
+                            /**
+                             * Format: uuid
+                             * @description The officer, for a manual run
+                             */
+                            startedBy: string | null;
+                            /** @enum {string} */
+                            status: "running" | "paused" | "completed" | "cancelled" | "failed" | "held";
+                            /** @enum {string} */
+                            trigger: "schedule" | "manual";
+                        };
+                    };
+                };
+            };
+            /** @description illegal_transition: the run is not running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    RetentionController_resume: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        run: {
+                            /**
+                             * Format: date-time
+                             * @description The "now" the run applies the rule for, fixed when it starts
+                             */
+                            asOf: string;
+                            batches: number;
+                            /** @description Failed batches (each retried from the saved cursor) */
+                            errors: number;
+                            /** Format: date-time */
+                            finishedAt: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            /** @description Names places (collection, column, SQLSTATE), never values; the hold reason for a held run */
+                            lastError: string | null;
+                            longestStatementMs: number;
+                            /** @description Times another worker took the run over after its worker stopped */
+                            resumes: number;
+                            rowsAffected: number;
+                            /** @example shop.page_views.anonymize */
+                            ruleId: string;
+                            /** Format: date-time */
+                            startedAt: string;
+                            /**
+                             * Format: uuid
+                             * @description The officer, for a manual run
+                             */
+                            startedBy: string | null;
+                            /** @enum {string} */
+                            status: "running" | "paused" | "completed" | "cancelled" | "failed" | "held";
+                            /** @enum {string} */
+                            trigger: "schedule" | "manual";
+                        };
+                    };
+                };
+            };
+            /** @description illegal_transition: the run is not paused; legal_hold */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

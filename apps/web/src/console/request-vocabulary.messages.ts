@@ -47,7 +47,7 @@ export const requestVocabulary: Messages<RequestVocabulary> = {
     },
     typesShort: { access: 'Access', rectification: 'Rectification', erasure: 'Erasure', opt_out: 'Opt-out', child_data_removal: 'Child data removal' },
     regimes: { gdpr: 'GDPR (EU/EEA)', uk_gdpr: 'UK GDPR', ccpa: 'CCPA/CPRA (California)', lgpd: 'LGPD (Brazil)', us_state: 'US state law' },
-    channels: { web: 'Privacy center', api: "Company's app", post: 'Post', phone: 'Phone', email: 'Email' },
+    channels: { web: 'Privacy center', api: "Company's app", post: 'Post', phone: 'Phone', email: 'Email', retention: 'Found by a retention rule (under age)' },
     loggedChannels: { post: 'Post (a letter)', phone: 'Phone call', email: 'Email to the privacy team' },
     denyReasons: {
       identity_not_verified: {
@@ -168,7 +168,7 @@ export const requestVocabulary: Messages<RequestVocabulary> = {
     },
     typesShort: { access: 'Auskunft', rectification: 'Berichtigung', erasure: 'Löschung', opt_out: 'Widerspruch', child_data_removal: 'Kinderdaten entfernen' },
     regimes: { gdpr: 'DSGVO (EU/EWR)', uk_gdpr: 'UK GDPR', ccpa: 'CCPA/CPRA (Kalifornien)', lgpd: 'LGPD (Brasilien)', us_state: 'US-Bundesstaatsrecht' },
-    channels: { web: 'Datenschutzportal', api: 'App des Unternehmens', post: 'Post', phone: 'Telefon', email: 'E-Mail' },
+    channels: { web: 'Datenschutzportal', api: 'App des Unternehmens', post: 'Post', phone: 'Telefon', email: 'E-Mail', retention: 'Von einer Aufbewahrungsregel gefunden (minderjährig)' },
     loggedChannels: { post: 'Post (ein Brief)', phone: 'Telefonanruf', email: 'E-Mail an das Datenschutzteam' },
     denyReasons: {
       identity_not_verified: {

@@ -7,7 +7,7 @@ import { Test } from '@nestjs/testing';
 import { type AppConfig, loadConfig } from '@rightsdesk/config';
 import { PrivacyRequestRepository } from '@rightsdesk/data-access';
 import type { RequestStatus } from '@rightsdesk/domain';
-import { companyDataMap, createScratchDatabase, createTestBucket, startSmtpSink, testEnv, type SmtpSink } from '@rightsdesk/testing';
+import { companyDataMap, type CompanyDataMapOptions, createScratchDatabase, createTestBucket, startSmtpSink, testEnv, type SmtpSink } from '@rightsdesk/testing';
 import { Clock, ExecutionService, IntakeService, VerificationService } from '@rightsdesk/workflow';
 import { configureWorkerApp } from '../../src/bootstrap';
 import { WorkerModule } from '../../src/worker.module';
@@ -43,14 +43,16 @@ export interface ExecutionHarness {
  * The worker on real PostgreSQL (Rightsdesk's own test database and a company database), Redis,
  * S3 (s3rver) and an SMTP sink, with a data map written for this test file.
  */
-export async function startExecutionHarness(options: { providerUrl?: string; env?: Record<string, string> } = {}): Promise<ExecutionHarness> {
+export async function startExecutionHarness(
+  options: { providerUrl?: string; env?: Record<string, string>; pageViewRetention?: CompanyDataMapOptions['pageViewRetention'] } = {},
+): Promise<ExecutionHarness> {
   const envPrefix = `RDTEST_${randomBytes(4).toString('hex').toUpperCase()}`;
   const company = await createScratchDatabase();
   await seedCompany(company.url);
   const bucket = await createTestBucket();
   const dir = await mkdtemp(path.join(os.tmpdir(), 'rightsdesk-exec-'));
   const dataMapPath = path.join(dir, 'datamap.yaml');
-  await writeFile(dataMapPath, companyDataMap({ envPrefix, bucket: bucket.name, providerUrl: options.providerUrl }));
+  await writeFile(dataMapPath, companyDataMap({ envPrefix, bucket: bucket.name, providerUrl: options.providerUrl, pageViewRetention: options.pageViewRetention }));
   // The data map names environment variables; the connectors read them from the process.
   process.env[`${envPrefix}_COMPANY_URL`] = company.url;
   process.env[`${envPrefix}_S3_ENDPOINT`] = bucket.endpoint;

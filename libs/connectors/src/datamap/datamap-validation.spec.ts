@@ -470,6 +470,104 @@ const CASES: Case[] = [
     ],
   },
   {
+    kind: 'two retention rules named after the same action',
+    edit: swap(
+      '        erasure: delete_row\n',
+      '        erasure: delete_row\n        retention:\n          - { field: created_at, period: P30D, action: anonymize, anonymize: { last_ip: anonymize_ip } }\n          - { field: created_at, period: P90D, action: anonymize, anonymize: { last_ip: set_null } }\n',
+    ),
+    expected: [
+      'map.yaml:15:13 systems.shop.collections.customers.retention[1]: another rule of this collection is already named "anonymize" (a rule without name: is named after its action); give each rule a name: of its own',
+    ],
+  },
+  {
+    kind: 'two retention rules with one name',
+    edit: swap(
+      '        erasure: delete_row\n',
+      '        erasure: delete_row\n        retention:\n          - { name: sweep, field: created_at, period: P30D, action: delete }\n          - { name: sweep, field: created_at, period: P90D, action: delete }\n',
+    ),
+    expected: [
+      'map.yaml:15:15 systems.shop.collections.customers.retention[1].name: another rule of this collection is already named "sweep"; rule names must be unique',
+    ],
+  },
+  {
+    kind: 'retention rule named children',
+    edit: swap(
+      '        erasure: delete_row\n',
+      '        erasure: delete_row\n        retention: { name: children, field: created_at, period: P30D, action: delete }\n',
+    ),
+    expected: [
+      'map.yaml:13:22 systems.shop.collections.customers.retention.name: "children" is the id of the collection\'s children: block; give this rule another name',
+    ],
+  },
+  {
+    kind: 'retention rule name not a name',
+    edit: swap(
+      '        erasure: delete_row\n',
+      '        erasure: delete_row\n        retention:\n          - { name: Sweep, field: created_at, period: P30D, action: delete }\n',
+    ),
+    expected: [
+      'map.yaml:14:15 systems.shop.collections.customers.retention[0].name: must be lower case letters, digits and _, starting with a letter (at most 63 characters)',
+    ],
+  },
+  {
+    kind: 'unknown key in a listed retention rule',
+    edit: swap(
+      '        erasure: delete_row\n',
+      '        erasure: delete_row\n        retention:\n          - { field: created_at, period: P30D, action: delete }\n          - { field: created_at, period: P90D, action: delete, legalhold: true }\n',
+    ),
+    expected: [
+      'map.yaml:15:64 systems.shop.collections.customers.retention[1].legalhold: unknown key "legalhold" (did you mean "legalHold"?)',
+    ],
+  },
+  {
+    kind: 'empty retention list',
+    edit: swap('        erasure: delete_row\n', '        erasure: delete_row\n        retention: []\n'),
+    expected: [
+      'map.yaml:13:9 systems.shop.collections.customers.retention: must list at least one rule; leave retention out when nothing is deleted on a schedule',
+    ],
+  },
+  {
+    kind: 'children on a collection found by reference',
+    edit: swap(
+      '        reference: { field: customer_id, to: customers.id }\n',
+      '        reference: { field: customer_id, to: customers.id }\n        children: { birthDate: born_on }\n',
+    ),
+    expected: [
+      'map.yaml:20:9 systems.shop.collections.orders.children: a child found here could not be identified for the removal request: the collection needs identity: with an email or username column',
+    ],
+  },
+  {
+    kind: 'children on a collection found by user id only',
+    edit: swap(
+      '        identity: { field: email, kind: email }\n',
+      '        identity: { field: id, kind: user_id }\n        children: { birthDate: born_on, under: 16 }\n',
+    ),
+    expected: [
+      'map.yaml:12:9 systems.shop.collections.customers.children: a child found here could not be identified for the removal request: the collection needs identity: with an email or username column',
+    ],
+  },
+  {
+    kind: 'children age out of range',
+    edit: swap(
+      '        erasure: delete_row\n',
+      '        erasure: delete_row\n        children: { birthDate: born_on, under: 21, schedule: { cron: "0 4 * * *", timezone: Mars/Olympus } }\n',
+    ),
+    expected: [
+      'map.yaml:13:41 systems.shop.collections.customers.children.under: must be at most 18',
+      'map.yaml:13:83 systems.shop.collections.customers.children.schedule.timezone: unknown time zone "Mars/Olympus"; an IANA name such as UTC or Europe/Berlin',
+    ],
+  },
+  {
+    kind: 'children on an S3 collection',
+    edit: swap(
+      '        category: content.media\n',
+      '        category: content.media\n        children: { birthDate: born_on }\n',
+    ),
+    expected: [
+      'map.yaml:32:9 systems.avatars.collections.avatars.children: only a postgres collection can find accounts by their birth date',
+    ],
+  },
+  {
     kind: 'invalid bucket name',
     edit: swap('bucket: shop-avatars', 'bucket: ab'),
     expected: ['map.yaml:27:7 systems.avatars.connection.bucket: must be 3 to 63 characters long'],

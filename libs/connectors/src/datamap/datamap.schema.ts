@@ -226,7 +226,23 @@ export const erasureActionSchema: z.ZodType<ErasureAction, unknown> = z.union(
   { error: erasureActionUnionMessage },
 );
 
-export const retentionSchema = strict({
+const scheduleSchema = strict({
+  cron: refined(cronProblem),
+  timezone: z
+    .string()
+    .superRefine((value, ctx) => {
+      if (!isTimeZone(value)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `unknown time zone "${value}"${didYouMean(value, knownTimeZones())}; an IANA name such as UTC or Europe/Berlin`,
+        });
+      }
+    })
+    .default('UTC'),
+});
+
+export const retentionRuleSchema = strict({
+  name: name.optional(),
   field: column,
   period: isoDuration,
   action: z.enum(['delete', 'anonymize'], {
@@ -235,20 +251,24 @@ export const retentionSchema = strict({
   anonymize: z.record(column, erasureActionSchema).optional(),
   condition: strict({ field: column, olderThan: isoDuration }).optional(),
   legalHold: z.boolean().default(false),
-  schedule: strict({
-    cron: refined(cronProblem),
-    timezone: z
-      .string()
-      .superRefine((value, ctx) => {
-        if (!isTimeZone(value)) {
-          ctx.addIssue({
-            code: 'custom',
-            message: `unknown time zone "${value}"${didYouMean(value, knownTimeZones())}; an IANA name such as UTC or Europe/Berlin`,
-          });
-        }
-      })
-      .default('UTC'),
-  }).optional(),
+  schedule: scheduleSchema.optional(),
+});
+
+/** One rule, or a list of named rules (e.g. anonymize after 30 days, delete after 120). */
+export const retentionSchema = z
+  .union(
+    [
+      retentionRuleSchema,
+      z.array(retentionRuleSchema).min(1, { error: () => 'must list at least one rule' }),
+    ],
+    { error: () => 'must be a retention rule { field, period, action } or a list of them' },
+  )
+  .transform((value) => (Array.isArray(value) ? value : [value]));
+
+export const childrenSchema = strict({
+  birthDate: column,
+  under: z.int().min(1).max(18).default(13),
+  schedule: scheduleSchema.optional(),
 });
 
 const identityEntry = strict({ field: column, kind: identityKind, index: column.optional() });
@@ -261,7 +281,9 @@ export const postgresFieldSchema = strict({
   erasure: erasureActionSchema.optional(),
 });
 
-export function postgresCollectionSchemaOf<F extends z.ZodType>(field: F) {
+// The readers pass z.unknown() for fields and retention and read those pieces one by one, so each
+// problem is reported at its own key; the whole-map schema below checks them in place.
+export function postgresCollectionSchemaOf<F extends z.ZodType, R extends z.ZodType>(field: F, retention: R) {
   return strict({
     table: z.string().regex(TABLE_PATTERN, 'must be a table name or schema.table, e.g. public.customers'),
     description: z.string().optional(),
@@ -285,11 +307,12 @@ export function postgresCollectionSchemaOf<F extends z.ZodType>(field: F) {
     optOut: strict({
       set: nonEmptyRecord(column, z.union([z.string(), z.number(), z.boolean(), z.null()]), 'column to set'),
     }).optional(),
-    retention: retentionSchema.optional(),
+    retention: retention.optional(),
+    children: childrenSchema.optional(),
   });
 }
 
-export const postgresCollectionSchema = postgresCollectionSchemaOf(postgresFieldSchema);
+export const postgresCollectionSchema = postgresCollectionSchemaOf(postgresFieldSchema, retentionSchema);
 
 const keyTemplate = z.string().superRefine((value, ctx) => {
   for (const problem of keyTemplateProblems(value)) {
@@ -305,12 +328,19 @@ const keyTemplate = z.string().superRefine((value, ctx) => {
   }
 });
 
-export const s3CollectionSchema = strict({
-  keyTemplate,
-  category: dataCategorySchema,
-  description: z.string().optional(),
-  retention: retentionSchema.optional(),
-});
+export function s3CollectionSchemaOf<R extends z.ZodType>(retention: R) {
+  return strict(
+    {
+      keyTemplate,
+      category: dataCategorySchema,
+      description: z.string().optional(),
+      retention: retention.optional(),
+    },
+    { children: 'only a postgres collection can find accounts by their birth date' },
+  );
+}
+
+export const s3CollectionSchema = s3CollectionSchemaOf(retentionSchema);
 
 const PROVIDER_FIELD_HINTS = {
   erasure: 'a provider field takes no erasure action: the provider erases its own data when asked',
@@ -436,5 +466,6 @@ export type RawPostgresField = z.output<typeof postgresFieldSchema>;
 export type RawPostgresCollection = z.output<typeof postgresCollectionSchema>;
 export type RawS3Collection = z.output<typeof s3CollectionSchema>;
 export type RawWebhookCollection = z.output<typeof webhookCollectionSchema>;
-export type RawRetention = z.output<typeof retentionSchema>;
+export type RawRetentionRule = z.output<typeof retentionRuleSchema>;
+export type RawChildren = z.output<typeof childrenSchema>;
 export type RawDataMap = z.output<typeof dataMapSchema>;

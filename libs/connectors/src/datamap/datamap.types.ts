@@ -45,7 +45,15 @@ export type SubjectLink =
   // Same-system reference: `orders.customer_id → customers.id`.
   | { by: 'reference'; field: string; to: { collection: string; field: string }; index?: string };
 
+/** When a rule runs: a five-field cron expression in an IANA time zone. */
+export interface RetentionSchedule {
+  cron: string;
+  timezone: string;
+}
+
 export interface RetentionRule {
+  /** Unique within its collection; defaults to the action (`delete`, `anonymize`). */
+  name: string;
   /** Timestamp column the period counts from. */
   field: string;
   /** ISO 8601 duration, e.g. P90D. */
@@ -56,14 +64,24 @@ export interface RetentionRule {
   /** Optional: only rows whose `field` is also older than `olderThan` (e.g. inactive accounts). */
   condition?: { field: string; olderThan: string };
   legalHold: boolean;
-  schedule?: { cron: string; timezone: string };
+  schedule?: RetentionSchedule;
+}
+
+/** Finds accounts whose declared birth date makes them younger than `under`, for officer review. */
+export interface ChildrenRule {
+  /** Column holding the declared date of birth. */
+  birthDate: string;
+  /** Age in whole years below which an account is a child's (default 13). */
+  under: number;
+  schedule?: RetentionSchedule;
 }
 
 interface CollectionBase {
   name: string;
   description?: string;
   fields: FieldSpec[];
-  retention?: RetentionRule;
+  /** Always a list: empty when the collection declares no retention. */
+  retention: RetentionRule[];
 }
 
 export interface PostgresCollection extends CollectionBase {
@@ -75,6 +93,7 @@ export interface PostgresCollection extends CollectionBase {
   subject: SubjectLink;
   /** Column → value set when the subject opts out of marketing. */
   optOut?: Record<string, string | number | boolean | null>;
+  children?: ChildrenRule;
 }
 
 export type KeyPlaceholder = { kind: 'identity'; identity: IdentityKind } | { kind: 'field'; ref: FieldRef };

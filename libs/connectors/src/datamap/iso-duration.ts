@@ -18,3 +18,31 @@ export function isoDurationProblem(text: string): string | undefined {
   }
   return undefined;
 }
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+}
+
+/**
+ * `from` minus `duration`, the way PostgreSQL subtracts an interval in UTC: years and months move
+ * the calendar month and clamp the day to that month's last day (31 March − P1M = 28 or 29
+ * February), weeks and days are calendar days, hours, minutes and seconds elapsed time.
+ */
+export function subtractIsoDuration(from: Date, duration: string): Date {
+  const match = DURATION.exec(duration);
+  if (!match) {
+    throw new Error(`"${duration}" is not an ISO 8601 duration such as P90D, P3Y, PT12H or P1Y6M`);
+  }
+  const [weeks, years, months, days, hours, minutes, seconds] = match.slice(1).map((part) => Number(part ?? 0));
+  const date = new Date(from.getTime());
+  const totalMonths = years * 12 + months;
+  if (totalMonths > 0) {
+    const day = date.getUTCDate();
+    // Day 1 first, so moving the month never overflows into the next one (31 March → 3 March).
+    date.setUTCDate(1);
+    date.setUTCMonth(date.getUTCMonth() - totalMonths);
+    date.setUTCDate(Math.min(day, daysInMonth(date.getUTCFullYear(), date.getUTCMonth())));
+  }
+  date.setUTCDate(date.getUTCDate() - (weeks * 7 + days));
+  return new Date(date.getTime() - ((hours * 60 + minutes) * 60 + seconds) * 1000);
+}

@@ -106,8 +106,9 @@ describe('the demo data map', () => {
         ],
       },
       optOut: { marketing_opt_in: false },
-      // A time stamp column need not be a declared field.
-      retention: { field: 'last_login_at', period: 'P3Y', action: 'delete', legalHold: false },
+      // A time stamp column need not be a declared field; a rule without a name is named after its action.
+      retention: [{ name: 'delete', field: 'last_login_at', period: 'P3Y', action: 'delete', legalHold: false }],
+      children: { birthDate: 'birth_date', under: 13, schedule: { cron: '0 4 * * *', timezone: 'UTC' } },
     });
     expect(customers.fields.find((field) => field.name === 'password_hash')).toEqual({
       name: 'password_hash',
@@ -128,14 +129,27 @@ describe('the demo data map', () => {
       ['total_cents', { action: 'keep', reason: 'Tax law requires keeping invoices for 10 years (§147 AO)' }],
       ['created_at', { action: 'keep', reason: 'Tax law requires keeping invoices for 10 years (§147 AO)' }],
     ]);
-    expect(pageViews.retention).toEqual({
-      field: 'viewed_at',
-      period: 'P90D',
-      action: 'anonymize',
-      anonymize: { ip: { action: 'anonymize_ip' } },
-      legalHold: false,
-      schedule: { cron: '0 3 * * *', timezone: 'UTC' },
-    });
+    expect(pageViews.retention).toEqual([
+      {
+        name: 'anonymize',
+        field: 'viewed_at',
+        period: 'P30D',
+        action: 'anonymize',
+        anonymize: { ip: { action: 'anonymize_ip' } },
+        legalHold: false,
+        schedule: { cron: '0 3 * * *', timezone: 'UTC' },
+      },
+      {
+        name: 'delete',
+        field: 'viewed_at',
+        period: 'P120D',
+        action: 'delete',
+        legalHold: false,
+        schedule: { cron: '30 3 * * *', timezone: 'UTC' },
+      },
+    ]);
+    expect(orders.retention).toEqual([]);
+    expect(orders.children).toBeUndefined();
     expect(newsletter.subject).toEqual({
       by: 'identity',
       fields: [{ field: 'email', identity: 'email', index: 'newsletter_subscriptions_email_idx' }],
@@ -164,6 +178,7 @@ describe('the demo data map', () => {
         keyTemplate: 'avatars/{shop.customers.id}/',
         placeholders: [{ kind: 'field', ref: { system: 'shop', collection: 'customers', field: 'id' } }],
         category: 'content.media',
+        retention: [],
       },
     ]);
   });
@@ -195,7 +210,7 @@ describe('the demo data map', () => {
     expect(parseDataMap(text, 'demo.yaml', { env }).systems).toHaveLength(3);
     const error = rejection(() => parseDataMap(text, 'demo.yaml', { env: { ...env, DEMO_S3_ENDPOINT: '' } }));
     expect(formatDataMapIssues(error.issues)).toBe(
-      'demo.yaml:108:7 systems.avatars.connection.endpoint: environment variable DEMO_S3_ENDPOINT is not set',
+      'demo.yaml:122:7 systems.avatars.connection.endpoint: environment variable DEMO_S3_ENDPOINT is not set',
     );
   });
 });
@@ -260,6 +275,7 @@ describe('parseDataMap', () => {
               erasure: { action: 'keep', reason: 'handled by the provider' },
             },
           ],
+          retention: [],
         },
       ],
     });

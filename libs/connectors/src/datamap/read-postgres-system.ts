@@ -12,17 +12,19 @@ import type { FieldSpec, PostgresCollection, PostgresSystem, SubjectLink } from 
 import { didYouMean } from './did-you-mean';
 import { deriveEraseOrder, findReferenceCycles } from './erase-order';
 import { type ErasureTarget, erasureActionProblem } from './erasure-rules';
-import { readRetention } from './read-retention';
+import { readChildren } from './read-children';
+import { readRetentionRules } from './read-retention';
 import { isPlainMap, systemBase } from './system-base';
 import type { PathStep } from './yaml-locator';
 
 /** What other systems may point at: each collection's columns, or undefined when it did not parse. */
 export type PostgresCatalogue = Map<string, { columns: Set<string> } | undefined>;
 
-const collectionShellSchema = postgresCollectionSchemaOf(z.unknown());
+const collectionShellSchema = postgresCollectionSchemaOf(z.unknown(), z.unknown());
 
-// Fields are read one by one, so a typo in one field does not hide a broken reference next to it.
-type RawPostgresCollection = Omit<z.output<typeof collectionShellSchema>, 'fields'> & {
+// Fields and retention rules are read one by one, so a typo in one does not hide a broken
+// reference next to it.
+type RawPostgresCollection = Omit<z.output<typeof collectionShellSchema>, 'fields' | 'retention'> & {
   fields: Record<string, RawPostgresField | undefined>;
 };
 
@@ -186,13 +188,12 @@ function readCollection(
       );
     }
   }
-  const retention =
-    raw.retention &&
-    readRetention(reader, [...path, 'retention'], raw.retention, {
-      kind: 'postgres',
-      collection: name,
-      fields: targets,
-    });
+  const retention = readRetentionRules(reader, [...path, 'retention'], {
+    kind: 'postgres',
+    collection: name,
+    fields: targets,
+  });
+  const children = raw.children && readChildren(reader, [...path, 'children'], raw.children, subject);
   if (!subject || fields.length !== Object.keys(raw.fields).length) {
     return undefined;
   }
@@ -205,6 +206,7 @@ function readCollection(
     primaryKey: raw.primaryKey,
     subject,
     fields,
+    retention,
   };
   if (raw.description !== undefined) {
     collection.description = raw.description;
@@ -212,8 +214,8 @@ function readCollection(
   if (raw.optOut) {
     collection.optOut = raw.optOut.set;
   }
-  if (retention) {
-    collection.retention = retention;
+  if (children) {
+    collection.children = children;
   }
   return collection;
 }

@@ -1,8 +1,9 @@
-import type { RawRetention } from './datamap.schema';
+import { type RawRetentionRule, retentionRuleSchema } from './datamap.schema';
 import type { DataMapReader } from './datamap-reader';
 import type { RetentionRule } from './datamap.types';
 import { didYouMean } from './did-you-mean';
 import { type ErasureTarget, erasureActionProblem } from './erasure-rules';
+import { CHILDREN_RULE_NAME } from './rule-id';
 import type { PathStep } from './yaml-locator';
 
 export type RetentionTarget =
@@ -12,11 +13,63 @@ export type RetentionTarget =
 
 export const S3_TIMESTAMP_FIELD = 'last_modified';
 
-/** Checks what the schema cannot see in a retention block and returns the rule. */
-export function readRetention(
+/**
+ * Reads `retention:` — one rule or a list of them — rule by rule, so each problem is reported at
+ * its own rule. Returns the rules that parsed (none when the key is absent).
+ */
+export function readRetentionRules(reader: DataMapReader, path: PathStep[], target: RetentionTarget): RetentionRule[] {
+  const value = reader.valueAt(path);
+  if (value === undefined) {
+    return [];
+  }
+  if (Array.isArray(value) && value.length === 0) {
+    reader.report(path, 'must list at least one rule; leave retention out when nothing is deleted on a schedule');
+    return [];
+  }
+  const rulePaths = Array.isArray(value) ? value.map((_, index) => [...path, index]) : [path];
+  const rules: RetentionRule[] = [];
+  for (const rulePath of rulePaths) {
+    const raw = reader.parse(retentionRuleSchema, rulePath);
+    if (!raw) {
+      continue;
+    }
+    const rule = readRetention(reader, rulePath, raw, target);
+    checkName(reader, rulePath, raw, rule.name, rules);
+    rules.push(rule);
+  }
+  return rules;
+}
+
+// A rule's name is part of its id (system.collection.name), which runs and audit events record.
+function checkName(
   reader: DataMapReader,
   path: PathStep[],
-  raw: RawRetention,
+  raw: RawRetentionRule,
+  name: string,
+  earlier: RetentionRule[],
+): void {
+  if (name === CHILDREN_RULE_NAME) {
+    reader.report([...path, 'name'], `"${CHILDREN_RULE_NAME}" is the id of the collection's children: block; give this rule another name`);
+    return;
+  }
+  if (!earlier.some((rule) => rule.name === name)) {
+    return;
+  }
+  if (raw.name === undefined) {
+    reader.report(
+      path,
+      `another rule of this collection is already named "${name}" (a rule without name: is named after its action); give each rule a name: of its own`,
+    );
+  } else {
+    reader.report([...path, 'name'], `another rule of this collection is already named "${name}"; rule names must be unique`);
+  }
+}
+
+/** Checks what the schema cannot see in one retention rule and returns it normalized. */
+function readRetention(
+  reader: DataMapReader,
+  path: PathStep[],
+  raw: RawRetentionRule,
   target: RetentionTarget,
 ): RetentionRule {
   if (raw.action === 'anonymize' && raw.anonymize === undefined && target.kind === 'postgres') {
@@ -57,6 +110,7 @@ export function readRetention(
     }
   }
   const rule: RetentionRule = {
+    name: raw.name ?? raw.action,
     field: raw.field,
     period: raw.period,
     action: raw.action,

@@ -1,10 +1,13 @@
 import { z } from 'zod';
-import { NAME_PATTERN, s3CollectionSchema, s3SystemSchemaOf } from './datamap.schema';
+import { NAME_PATTERN, s3CollectionSchemaOf, s3SystemSchemaOf } from './datamap.schema';
 import type { DataMapReader } from './datamap-reader';
 import type { KeyPlaceholder, S3Collection, S3System } from './datamap.types';
-import { readRetention } from './read-retention';
+import { readRetentionRules } from './read-retention';
 import { parseKeyPlaceholder, placeholdersIn } from './subject-keys';
 import { isPlainMap, systemBase } from './system-base';
+
+// Retention rules are read one by one (readRetentionRules), each at its own place.
+const collectionShellSchema = s3CollectionSchemaOf(z.unknown());
 
 export function readS3System(reader: DataMapReader, key: string): S3System | undefined {
   const base = ['systems', key];
@@ -29,7 +32,7 @@ export function readS3System(reader: DataMapReader, key: string): S3System | und
   const collections: S3Collection[] = [];
   for (const name of names) {
     const path = [...base, 'collections', name];
-    const raw = reader.parse(s3CollectionSchema, path);
+    const raw = reader.parse(collectionShellSchema, path);
     if (!raw) {
       continue;
     }
@@ -53,12 +56,10 @@ export function readS3System(reader: DataMapReader, key: string): S3System | und
       keyTemplate: raw.keyTemplate,
       placeholders,
       category: raw.category,
+      retention: readRetentionRules(reader, [...path, 'retention'], { kind: 's3' }),
     };
     if (raw.description !== undefined) {
       collection.description = raw.description;
-    }
-    if (raw.retention) {
-      collection.retention = readRetention(reader, [...path, 'retention'], raw.retention, { kind: 's3' });
     }
     collections.push(collection);
   }

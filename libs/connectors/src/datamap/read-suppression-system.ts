@@ -30,6 +30,7 @@ export function readSuppressionSystem(reader: DataMapReader, key: string): Suppr
             erasure: { action: 'keep', reason: 'honours the opt-out; holds a digest, never the email' },
           },
         ],
+        retention: [],
       },
     ],
   };

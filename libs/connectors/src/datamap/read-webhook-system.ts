@@ -54,6 +54,8 @@ export function readWebhookSystem(reader: DataMapReader, key: string): WebhookSy
         secret: false,
         erasure: { ...PROVIDER_ERASURE },
       })),
+      // The provider keeps its own retention; Rightsdesk only asks it to erase.
+      retention: [],
     };
     if (raw.description !== undefined) {
       collection.description = raw.description;

@@ -56,6 +56,13 @@ function missingColumns(collection: PostgresCollection, table: TableInfo): strin
     wanted.add(link.field);
   }
   Object.keys(collection.optOut ?? {}).forEach((name) => wanted.add(name));
+  // Retention time stamps need not be declared fields (they are often not personal data).
+  for (const rule of collection.retention) {
+    [rule.field, rule.condition?.field, ...Object.keys(rule.anonymize ?? {})].forEach((name) => name && wanted.add(name));
+  }
+  if (collection.children) {
+    wanted.add(collection.children.birthDate);
+  }
   return [...wanted]
     .filter((name) => !table.columns.has(name))
     .map((name) => `column ${name} does not exist in ${collection.schema}.${collection.table}`);

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
 import { namedStatement } from './named-statement';
 import type {
@@ -12,7 +13,17 @@ import type {
   Subject,
 } from '../connector';
 import { fieldRefKey } from '../connector';
-import type { FieldRef, PostgresCollection, PostgresSystem } from '../datamap/datamap.types';
+import type { FieldRef, PostgresCollection, PostgresSystem, RetentionRule } from '../datamap/datamap.types';
+import type {
+  ChildBatch,
+  ChildFinder,
+  RetentionBatch,
+  RetentionCapable,
+  RetentionCascade,
+  RetentionPlan,
+  RetentionWindow,
+} from '../retention';
+import { findChildren, planChildren } from './child-finder';
 import { accessQuery } from './access-query';
 import { createConnectorPool, type PostgresConnectorOptions } from './connector-pool';
 import { countQuery } from './count-query';
@@ -26,15 +37,18 @@ import { checkPostgresSystem } from './postgres-check';
 import { connectorFailure, PostgresConnectorError } from './postgres-connector.error';
 import { groupCorrections, rectifySubject } from './rectify-subject';
 import { resolveKeysQuery } from './resolve-keys-query';
+import { planRetention, retentionBatch, type RetentionContext } from './retention-batch';
 import { SystemTables } from './system-tables';
 
 export type { PostgresConnectorOptions } from './connector-pool';
 export { PostgresConnectorError } from './postgres-connector.error';
 
 /** A company's PostgreSQL database, reached with `pg` directly; every value is a bind parameter. */
-export class PostgresConnector implements Connector {
+export class PostgresConnector implements Connector, RetentionCapable, ChildFinder {
   private readonly pool: Pool;
   private tablesLoading?: Promise<SystemTables>;
+  // Retention's hash salt lives only in this process: see retention-sql.ts.
+  private readonly retentionSalt = randomBytes(32).toString('hex');
 
   constructor(
     readonly system: PostgresSystem,
@@ -138,6 +152,29 @@ export class PostgresConnector implements Connector {
     return { state: 'done', collections };
   }
 
+  async planRetention(collection: string, rule: RetentionRule, window: RetentionWindow, samples: number): Promise<RetentionPlan> {
+    return planRetention(await this.retentionContext(), collection, rule, window, samples);
+  }
+
+  async retentionBatch(
+    collection: string,
+    rule: RetentionRule,
+    window: RetentionWindow,
+    cursor: string | null,
+    limit: number,
+    cascade?: RetentionCascade,
+  ): Promise<RetentionBatch> {
+    return retentionBatch(await this.retentionContext(), collection, rule, window, cursor, limit, cascade);
+  }
+
+  async findChildren(collection: string, bornAfter: string, cursor: string | null, limit: number): Promise<ChildBatch> {
+    return findChildren(this.pool, await this.tables(), collection, bornAfter, cursor, limit);
+  }
+
+  async planChildren(collection: string, bornAfter: string, samples: number): Promise<RetentionPlan> {
+    return planChildren(this.pool, await this.tables(), collection, bornAfter, samples);
+  }
+
   async close(): Promise<void> {
     await this.pool.end();
   }
@@ -149,6 +186,10 @@ export class PostgresConnector implements Connector {
     } catch (error) {
       throw connectorFailure(`${this.system.key}: ${what}`, error);
     }
+  }
+
+  private async retentionContext(): Promise<RetentionContext> {
+    return { pool: this.pool, tables: await this.tables(), salt: this.retentionSalt };
   }
 
   private tables(): Promise<SystemTables> {

@@ -17,6 +17,7 @@ export function anS3System(bucket: string, collections: Array<Partial<S3Collecti
       category: 'content.media',
       keyTemplate: 'avatars/{shop.customers.id}/',
       placeholders: [{ kind: 'field', ref: { system: 'shop', collection: 'customers', field: 'id' } }],
+      retention: [],
       ...collection,
     })),
   };

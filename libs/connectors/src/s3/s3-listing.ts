@@ -6,6 +6,7 @@ import {
   type ObjectIdentifier,
   type S3Client,
 } from '@aws-sdk/client-s3';
+import type { StatementTimer } from '../statement-timer';
 import { s3ErrorCode } from './s3-client';
 
 export interface ListedObject {
@@ -14,11 +15,45 @@ export interface ListedObject {
   lastModified?: Date;
 }
 
-interface Paging {
+export interface Paging {
   bucket: string;
   /** ListObjects page size and DeleteObjects batch size; S3 allows at most 1000. */
   pageSize: number;
   signal?: AbortSignal;
+  /** Times every call, for retention batches. */
+  timer?: StatementTimer;
+}
+
+function timed<T>(paging: Paging, call: () => Promise<T>): Promise<T> {
+  return paging.timer ? paging.timer.time(call) : call();
+}
+
+/**
+ * One page of current objects under `prefix` after the key `marker` (undefined: from the start),
+ * at most `maxKeys`; `next` is the marker of the following page, undefined when the listing ended.
+ */
+export async function listPage(
+  client: S3Client,
+  prefix: string,
+  marker: string | undefined,
+  maxKeys: number,
+  paging: Paging,
+): Promise<{ objects: ListedObject[]; next: string | undefined }> {
+  const page = await timed(paging, () =>
+    client.send(
+      new ListObjectsCommand({ Bucket: paging.bucket, Prefix: prefix, MaxKeys: maxKeys, Marker: marker }),
+      { abortSignal: paging.signal },
+    ),
+  );
+  const contents = page.Contents ?? [];
+  const objects = contents.flatMap((object) =>
+    object.Key !== undefined && object.Key.startsWith(prefix)
+      ? [{ key: object.Key, size: object.Size ?? 0, lastModified: object.LastModified }]
+      : [],
+  );
+  // Without a delimiter S3 sends no NextMarker: the last key of the page is the marker.
+  const last = page.NextMarker ?? contents.at(-1)?.Key;
+  return { objects, next: page.IsTruncated && last !== undefined && last !== marker ? last : undefined };
 }
 
 /**
@@ -36,33 +71,13 @@ export async function listObjects(
   const found = new Map<string, ListedObject>();
   for (const prefix of prefixes) {
     let marker: string | undefined;
-    for (;;) {
-      const page = await client.send(
-        new ListObjectsCommand({
-          Bucket: paging.bucket,
-          Prefix: prefix,
-          MaxKeys: paging.pageSize,
-          Marker: marker,
-        }),
-        { abortSignal: paging.signal },
-      );
-      const contents = page.Contents ?? [];
-      for (const object of contents) {
-        if (object.Key !== undefined && object.Key.startsWith(prefix)) {
-          found.set(object.Key, {
-            key: object.Key,
-            size: object.Size ?? 0,
-            lastModified: object.LastModified,
-          });
-        }
+    do {
+      const page = await listPage(client, prefix, marker, paging.pageSize, paging);
+      for (const object of page.objects) {
+        found.set(object.key, object);
       }
-      // Without a delimiter S3 sends no NextMarker: the last key of the page is the marker.
-      const last = page.NextMarker ?? contents.at(-1)?.Key;
-      if (!page.IsTruncated || last === undefined || last === marker) {
-        break;
-      }
-      marker = last;
-    }
+      marker = page.next;
+    } while (marker !== undefined);
   }
   return [...found.values()];
 }
@@ -78,15 +93,17 @@ export async function listVersions(
     let keyMarker: string | undefined;
     let versionIdMarker: string | undefined;
     for (;;) {
-      const page = await client.send(
-        new ListObjectVersionsCommand({
-          Bucket: paging.bucket,
-          Prefix: prefix,
-          MaxKeys: paging.pageSize,
-          KeyMarker: keyMarker,
-          VersionIdMarker: versionIdMarker,
-        }),
-        { abortSignal: paging.signal },
+      const page = await timed(paging, () =>
+        client.send(
+          new ListObjectVersionsCommand({
+            Bucket: paging.bucket,
+            Prefix: prefix,
+            MaxKeys: paging.pageSize,
+            KeyMarker: keyMarker,
+            VersionIdMarker: versionIdMarker,
+          }),
+          { abortSignal: paging.signal },
+        ),
       );
       for (const entry of [...(page.Versions ?? []), ...(page.DeleteMarkers ?? [])]) {
         if (entry.Key !== undefined && entry.Key.startsWith(prefix)) {
@@ -110,11 +127,15 @@ export async function listVersions(
  * Whether deleting a key leaves older versions behind. s3rver does not implement versioning and
  * answers NotImplemented: that store keeps one copy per key, so it counts as unversioned.
  */
-export async function isVersioned(client: S3Client, bucket: string, signal?: AbortSignal): Promise<boolean> {
+export async function isVersioned(
+  client: S3Client,
+  bucket: string,
+  signal?: AbortSignal,
+  timer?: StatementTimer,
+): Promise<boolean> {
   try {
-    const answer = await client.send(new GetBucketVersioningCommand({ Bucket: bucket }), {
-      abortSignal: signal,
-    });
+    const call = () => client.send(new GetBucketVersioningCommand({ Bucket: bucket }), { abortSignal: signal });
+    const answer = await (timer ? timer.time(call) : call());
     // Suspended still keeps the versions written while it was enabled.
     return answer.Status === 'Enabled' || answer.Status === 'Suspended';
   } catch (error) {
@@ -134,9 +155,10 @@ export async function deleteObjects(
 ): Promise<void> {
   for (let start = 0; start < objects.length; start += paging.pageSize) {
     const batch = objects.slice(start, start + paging.pageSize);
-    const answer = await client.send(
-      new DeleteObjectsCommand({ Bucket: paging.bucket, Delete: { Objects: batch, Quiet: true } }),
-      { abortSignal: paging.signal },
+    const answer = await timed(paging, () =>
+      client.send(new DeleteObjectsCommand({ Bucket: paging.bucket, Delete: { Objects: batch, Quiet: true } }), {
+        abortSignal: paging.signal,
+      }),
     );
     const errors = answer.Errors ?? [];
     if (errors.length > 0) {

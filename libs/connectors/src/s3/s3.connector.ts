@@ -12,11 +12,13 @@ import {
   type ResolvedKeys,
   type Subject,
 } from '../connector';
-import { type FieldRef, type S3Collection, type S3System } from '../datamap/datamap.types';
+import { type FieldRef, type RetentionRule, type S3Collection, type S3System } from '../datamap/datamap.types';
+import type { RetentionBatch, RetentionCapable, RetentionPlan, RetentionWindow } from '../retention';
 import { keyTemplateProblems } from '../datamap/subject-keys';
 import { createS3Client, s3ErrorCode, s3Failure, s3HttpStatus, type S3ClientOptions } from './s3-client';
 import { subjectPrefixes } from './s3-subject-prefixes';
 import { deleteObjects, isVersioned, listObjects, listVersions, type ListedObject } from './s3-listing';
+import { s3PlanRetention, s3RetentionBatch } from './s3-retention';
 
 export interface S3ConnectorOptions extends S3ClientOptions {
   /** Used as is and left open by close(); otherwise one is built from the system and these options. */
@@ -31,7 +33,7 @@ const MAX_PAGE_SIZE = 1000;
  * Objects in one bucket, found by key prefix: every object whose key starts with a collection's
  * expanded key template (`avatars/{shop.customers.id}/` → `avatars/42/`) belongs to the subject.
  */
-export class S3Connector implements Connector, FileSource {
+export class S3Connector implements Connector, FileSource, RetentionCapable {
   private readonly client: S3Client;
   private readonly ownsClient: boolean;
   private readonly pageSize: number;
@@ -173,6 +175,32 @@ export class S3Connector implements Connector, FileSource {
     return Promise.resolve({ state: 'done', collections: [] });
   }
 
+  /** Counts the collection's objects last modified before the cutoff. */
+  async planRetention(collection: string, rule: RetentionRule, window: RetentionWindow, samples: number): Promise<RetentionPlan> {
+    const target = this.retentionTarget(collection, rule);
+    return this.guard(target, 'retention plan', () =>
+      s3PlanRetention(this.client, target, window, samples, { bucket: this.bucket, pageSize: this.pageSize }),
+    );
+  }
+
+  /** Deletes due objects among the next `limit` keys after `cursor`. Objects have no dependents: `cascade` does not apply. */
+  async retentionBatch(
+    collection: string,
+    rule: RetentionRule,
+    window: RetentionWindow,
+    cursor: string | null,
+    limit: number,
+  ): Promise<RetentionBatch> {
+    const target = this.retentionTarget(collection, rule);
+    return this.guard(target, 'retention', () =>
+      s3RetentionBatch(this.client, target, window, cursor, limit, {
+        bucket: this.bucket,
+        pageSize: this.pageSize,
+        where: this.where(target),
+      }),
+    );
+  }
+
   /**
    * Streams one object's bytes. It cannot tell whose object a key is: callers pass only keys this
    * connector listed for the subject (access → sink records).
@@ -205,6 +233,18 @@ export class S3Connector implements Connector, FileSource {
     const { prefixes, notes: skipped } = subjectPrefixes(this.where(collection), collection, subject);
     notes.push(...skipped);
     return listObjects(this.client, prefixes, { bucket: this.bucket, pageSize: this.pageSize, signal });
+  }
+
+  private retentionTarget(name: string, rule: RetentionRule): S3Collection {
+    const found = this.system.collections.find((candidate) => candidate.name === name);
+    if (!found) {
+      throw new Error(`System "${this.system.key}": the data map has no collection "${name}"`);
+    }
+    // The loader allows nothing else; a rule built by hand is refused before anything is deleted.
+    if (rule.action !== 'delete') {
+      throw new Error(`${this.where(found)}: objects cannot be anonymized, only deleted`);
+    }
+    return found;
   }
 
   private async guard<T>(collection: S3Collection, operation: string, run: () => Promise<T>): Promise<T> {

@@ -2,13 +2,15 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { type AddressInfo } from 'node:net';
 
 // s3rver has no versioning, and no versioned S3 runs on this machine: this loopback server speaks
-// the three calls an erase makes on a versioned bucket (GetBucketVersioning, ListObjectVersions,
-// DeleteObjects with version ids), so the real SDK's requests and parsing are exercised.
+// the calls an erase or a retention run makes on a versioned bucket (GetBucketVersioning,
+// ListObjects, ListObjectVersions, DeleteObjects with version ids), so the real SDK's requests and
+// parsing are exercised.
 
 interface StoredVersion {
   key: string;
   versionId: string;
   deleteMarker: boolean;
+  lastModified: Date;
 }
 
 export interface VersionedBucket {
@@ -16,7 +18,7 @@ export interface VersionedBucket {
   bucket: string;
   /** Every version and delete marker, oldest first per key. */
   versions: StoredVersion[];
-  putVersion(key: string, options?: { deleteMarker?: boolean }): void;
+  putVersion(key: string, options?: { deleteMarker?: boolean; lastModified?: Date }): void;
   /** DeleteObjects requests received, each as its list of `key@versionId`. */
   deleteRequests: string[][];
   close(): Promise<void>;
@@ -36,6 +38,7 @@ export async function startVersionedBucket(
         key,
         versionId: `v${state.versions.length + 1}`,
         deleteMarker: options.deleteMarker ?? false,
+        lastModified: options.lastModified ?? new Date(),
       });
     },
     close: () => new Promise((resolve) => server.close(() => resolve())),
@@ -72,6 +75,8 @@ async function handle(
     response.end(`<VersioningConfiguration><Status>${status}</Status></VersioningConfiguration>`);
   } else if (request.method === 'GET' && url.searchParams.has('versions')) {
     response.end(listVersions(state, url.searchParams));
+  } else if (request.method === 'GET' && !url.searchParams.has('list-type')) {
+    response.end(listObjects(state, url.searchParams));
   } else if (request.method === 'POST' && url.searchParams.has('delete')) {
     const targets = [
       ...body.matchAll(/<Object><Key>(.*?)<\/Key>(?:<VersionId>(.*?)<\/VersionId>)?<\/Object>/g),
@@ -114,6 +119,28 @@ function listVersions(state: VersionedBucket, query: URLSearchParams): string {
       ? `<NextKeyMarker>${escapeXml(last.key)}</NextKeyMarker><NextVersionIdMarker>${last.versionId}</NextVersionIdMarker>`
       : '';
   return `<ListVersionsResult><Name>${state.bucket}</Name><Prefix>${escapeXml(prefix)}</Prefix><IsTruncated>${truncated}</IsTruncated>${next}${entries}</ListVersionsResult>`;
+}
+
+// ListObjects (v1): the latest version of each key, unless that is a delete marker.
+function listObjects(state: VersionedBucket, query: URLSearchParams): string {
+  const prefix = query.get('prefix') ?? '';
+  const marker = query.get('marker') ?? '';
+  const maxKeys = Number(query.get('max-keys') ?? 1000);
+  const latest = new Map<string, StoredVersion>();
+  for (const version of state.versions) {
+    latest.set(version.key, version);
+  }
+  const current = [...latest.values()]
+    .filter((version) => !version.deleteMarker && version.key.startsWith(prefix) && version.key > marker)
+    .sort((a, b) => (a.key < b.key ? -1 : 1));
+  const page = current.slice(0, maxKeys);
+  const entries = page
+    .map(
+      (version) =>
+        `<Contents><Key>${escapeXml(version.key)}</Key><LastModified>${version.lastModified.toISOString()}</LastModified><ETag>"e"</ETag><Size>1</Size></Contents>`,
+    )
+    .join('');
+  return `<ListBucketResult><Name>${state.bucket}</Name><Prefix>${escapeXml(prefix)}</Prefix><MaxKeys>${maxKeys}</MaxKeys><IsTruncated>${current.length > maxKeys}</IsTruncated>${entries}</ListBucketResult>`;
 }
 
 async function readBody(request: IncomingMessage): Promise<string> {

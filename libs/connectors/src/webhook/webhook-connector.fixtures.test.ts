@@ -28,6 +28,7 @@ export function aWebhookSystem(
       kind: 'webhook',
       name,
       fields: [],
+      retention: [],
     })),
   };
 }

@@ -60,6 +60,30 @@ describe('PostgresConnector.check', () => {
     ]);
   });
 
+  it('reports retention and children columns the table lacks', async () => {
+    const system: PostgresSystem = {
+      ...store.system,
+      collections: store.system.collections.map((collection) =>
+        collection.name !== 'customers'
+          ? collection
+          : {
+              ...collection,
+              retention: [
+                { name: 'delete', field: 'last_login_at', period: 'P3Y', action: 'delete', legalHold: false, condition: { field: 'closed_at', olderThan: 'P1Y' } },
+                { name: 'scrub', field: 'signed_in_at', period: 'P1Y', action: 'anonymize', legalHold: false, anonymize: { phone: { action: 'set_null' } } },
+              ],
+              children: { birthDate: 'born_on', under: 13 },
+            },
+      ),
+    };
+
+    expect(await check(system)).toEqual([
+      `shop.customers: column closed_at does not exist in ${store.schema}.customers`,
+      `shop.customers: column signed_in_at does not exist in ${store.schema}.customers`,
+      `shop.customers: column born_on does not exist in ${store.schema}.customers`,
+    ]);
+  });
+
   it('reports an index that cannot serve the lookup: lower(email) instead of email', async () => {
     await store.query(`
       DROP INDEX ${store.table('newsletter_subscriptions_email_idx')};

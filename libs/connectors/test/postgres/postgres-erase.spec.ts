@@ -182,6 +182,7 @@ describe('PostgresConnector.erase field actions', () => {
           { name: 'note', category: 'other', rectifiable: false, secret: false, erasure: { action: 'replace', value: '[erased]' } },
           { name: 'nick', category: 'other', rectifiable: false, secret: false, erasure: { action: 'set_null' } },
         ],
+        retention: [],
       },
     ],
   });

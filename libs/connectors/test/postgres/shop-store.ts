@@ -86,7 +86,7 @@ function collection(
   fields: FieldSpec[],
   optOut?: PostgresCollection['optOut'],
 ): PostgresCollection {
-  return { kind: 'postgres', name, schema, table: name, primaryKey: 'id', subject, fields, ...(optOut ? { optOut } : {}) };
+  return { kind: 'postgres', name, schema, table: name, primaryKey: 'id', subject, fields, retention: [], ...(optOut ? { optOut } : {}) };
 }
 
 function reference(field: string, to: ShopTable, index: string): SubjectLink {

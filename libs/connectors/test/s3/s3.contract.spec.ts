@@ -24,6 +24,7 @@ function systemFor(bucket: string): S3System {
         category: 'content.media',
         keyTemplate: `avatars/{${CUSTOMER_ID}}/`,
         placeholders: [{ kind: 'field', ref: { system: 'shop', collection: 'customers', field: 'id' } }],
+        retention: [],
       },
       {
         kind: 's3',
@@ -32,6 +33,7 @@ function systemFor(bucket: string): S3System {
         category: 'content.media',
         keyTemplate: 'exports/{user_id}/',
         placeholders: [{ kind: 'identity', identity: 'user_id' }],
+        retention: [],
       },
     ],
   };

@@ -13,7 +13,7 @@ const system: SuppressionSystem = {
   purposes: ['Honouring opt-outs'],
   recipients: [],
   concurrency: 1,
-  collections: [{ kind: 'suppression', name: 'suppressed_emails', fields: [] }],
+  collections: [{ kind: 'suppression', name: 'suppressed_emails', fields: [], retention: [] }],
 };
 
 function withEmails(...emails: string[]): Subject {

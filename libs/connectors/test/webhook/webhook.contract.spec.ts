@@ -26,8 +26,8 @@ const system: WebhookSystem = {
     { kind: 'field', ref: { system: 'shop', collection: 'customers', field: 'id' } },
   ],
   collections: [
-    { kind: 'webhook', name: 'contacts', fields: [] },
-    { kind: 'webhook', name: 'tickets', fields: [] },
+    { kind: 'webhook', name: 'contacts', fields: [], retention: [] },
+    { kind: 'webhook', name: 'tickets', fields: [], retention: [] },
   ],
 };
 

@@ -2,6 +2,7 @@ import { AccessPackageEntity } from './access-package.entity';
 import { ApiKeyEntity } from './api-key.entity';
 import { AuditChainLinkEntity } from './audit-chain-link.entity';
 import { AuditEventEntity } from './audit-event.entity';
+import { ChildFindingEntity } from './child-finding.entity';
 import { ConsoleSettingEntity } from './console-setting.entity';
 import { OfficerSessionEntity } from './officer-session.entity';
 import { OfficerEntity } from './officer.entity';
@@ -10,6 +11,8 @@ import { PrivacyRequestEntity } from './privacy-request.entity';
 import { RequestAttachmentEntity } from './request-attachment.entity';
 import { RequestExecutionEntity } from './request-execution.entity';
 import { RequestMessageEntity } from './request-message.entity';
+import { RetentionHoldEntity } from './retention-hold.entity';
+import { RetentionRunEntity } from './retention-run.entity';
 import { SuppressionEntryEntity } from './suppression-entry.entity';
 import { SystemExecutionEntity } from './system-execution.entity';
 import { VerificationTokenEntity } from './verification-token.entity';
@@ -19,6 +22,7 @@ export {
   ApiKeyEntity,
   AuditChainLinkEntity,
   AuditEventEntity,
+  ChildFindingEntity,
   ConsoleSettingEntity,
   OfficerEntity,
   OfficerSessionEntity,
@@ -27,6 +31,8 @@ export {
   RequestAttachmentEntity,
   RequestExecutionEntity,
   RequestMessageEntity,
+  RetentionHoldEntity,
+  RetentionRunEntity,
   SuppressionEntryEntity,
   SystemExecutionEntity,
   VerificationTokenEntity,
@@ -50,4 +56,7 @@ export const ENTITIES = [
   RequestMessageEntity,
   RequestAttachmentEntity,
   ConsoleSettingEntity,
+  RetentionRunEntity,
+  RetentionHoldEntity,
+  ChildFindingEntity,
 ];

@@ -121,6 +121,10 @@ export class PrivacyRequestEntity {
   @Column({ name: 'deny_reason', type: 'varchar', length: 32, nullable: true })
   denyReason!: DenyReason | null;
 
+  /** Retention minimized the record: the personal data is gone, what the metrics need stays. */
+  @Column({ name: 'minimized_at', type: 'timestamptz', nullable: true })
+  minimizedAt!: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

@@ -1,7 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AccessPackageEntity } from '../entities/access-package.entity';
+import { AUDIT_INSERT_COLUMNS, AUDIT_UNNEST_SELECT, auditUnnest, keyedAuditArrays, type NewAuditEvent } from './audit-insert';
+import { countDueSql, dueAfterSql, type DueItems, type DueRow, toDueItems } from './due-items';
 import { updateReturning } from './update-returning';
+
+const EXPIRED = `SELECT p.id AS key, p.request_id FROM access_package p WHERE p.deleted_at IS NULL AND p.expires_at <= $1`;
 
 export type NewAccessPackage = Pick<
   AccessPackageEntity,
@@ -50,19 +54,36 @@ export class AccessPackageRepository {
       .findOne({ where: { requestId }, order: { createdAt: 'DESC' } });
   }
 
-  /** Packages past their expiry whose files are still on disk. */
-  findExpired(now: Date, limit: number): Promise<AccessPackageEntity[]> {
-    return this.dataSource
-      .getRepository(AccessPackageEntity)
-      .createQueryBuilder('p')
-      .where('p.deletedAt IS NULL AND p.expiresAt <= :now', { now })
-      .orderBy('p.expiresAt', 'ASC')
-      .limit(limit)
-      .getMany();
+  /** Packages past their expiry at `asOf` whose files are still on disk, a dry run's count. */
+  async countExpired(asOf: Date, samples: number): Promise<DueItems> {
+    return toDueItems((await this.dataSource.query<DueRow[]>(countDueSql(EXPIRED, 2), [asOf, samples]))[0]);
   }
 
-  async markDeleted(tx: EntityManager, id: string, at: Date): Promise<void> {
-    await tx.query(`UPDATE access_package SET deleted_at = $2 WHERE id = $1 AND deleted_at IS NULL`, [id, at]);
+  /** The next at most `limit` of them after `cursor` (null: from the start), in id order. */
+  async findExpired(asOf: Date, cursor: string | null, limit: number): Promise<Array<Pick<AccessPackageEntity, 'id' | 'requestId'>>> {
+    const rows = await this.dataSource.query<Array<{ key: string; request_id: string }>>(dueAfterSql(EXPIRED, 'p.id', 2), [asOf, cursor, limit]);
+    return rows.map((row) => ({ id: row.key, requestId: row.request_id }));
+  }
+
+  /**
+   * Marks the packages whose files are gone, with `audit[i]` recorded for `ids[i]` if this marked it,
+   * in one statement: a repeated call marks and records nothing. Returns how many it marked.
+   */
+  async markDeleted(ids: string[], at: Date, audit: NewAuditEvent[]): Promise<number> {
+    if (ids.length === 0) {
+      return 0;
+    }
+    const rows = await this.dataSource.query<Array<{ n: number }>>(
+      `WITH d AS (
+         UPDATE access_package SET deleted_at = $2 WHERE id = ANY($1::uuid[]) AND deleted_at IS NULL RETURNING id
+       ), a AS (
+         INSERT INTO audit_event (${AUDIT_INSERT_COLUMNS})
+         SELECT ${AUDIT_UNNEST_SELECT} FROM ${auditUnnest(3)} WHERE x.key IN (SELECT id FROM d) ORDER BY x.n
+       )
+       SELECT count(*)::int AS n FROM d`,
+      [ids, at, ...keyedAuditArrays(ids, audit)],
+    );
+    return rows[0]?.n ?? 0;
   }
 
   /**

@@ -70,6 +70,7 @@ function table(
     primaryKey: 'id',
     subject: { by: 'identity', fields: [{ field: 'email', identity: 'email' }] },
     fields,
+    retention: [],
     ...extra,
   };
 }
@@ -109,7 +110,7 @@ const shopDb = postgresSystem(
       ],
       {
         description: 'Customer accounts',
-        retention: { field: 'last_login', period: 'P2Y', action: 'delete', legalHold: false },
+        retention: [{ name: 'delete', field: 'last_login', period: 'P2Y', action: 'delete', legalHold: false }],
       },
     ),
     table('orders', [field('customer_id', 'account.id'), field('total', 'activity.purchase')], {
@@ -136,6 +137,7 @@ const mediaStore: S3System = {
       placeholders: [{ kind: 'field', ref: { system: 'shop_db', collection: 'customers', field: 'id' } }],
       category: 'content.media',
       fields: [],
+      retention: [],
     },
   ],
 };
@@ -154,7 +156,7 @@ const crm: WebhookSystem = {
     callbackDeadlineHours: 72,
   },
   identities: [{ kind: 'identity', identity: 'email' }],
-  collections: [{ kind: 'webhook', name: 'tickets', fields: [field('subject', 'content.message')] }],
+  collections: [{ kind: 'webhook', name: 'tickets', fields: [field('subject', 'content.message')], retention: [] }],
 };
 
 const legacy = postgresSystem('legacy', 'Legacy billing', [

@@ -68,11 +68,11 @@ function collectionRow(text: PackageText, numbers: Intl.NumberFormat, planned: P
   if (collection.description) {
     details.push(`<span class="muted">${escapeHtml(collection.description)}</span>`);
   }
-  if (collection.retention) {
-    const period = formatPeriod(text, collection.retention.period);
-    details.push(
-      `<span class="muted">${escapeHtml(text.retention)}: ${escapeHtml(text.retentionAfter(period, collection.retention.field))}</span>`,
-    );
+  // A delete rule says how long the rows are kept; an anonymize rule only how long those fields are.
+  for (const rule of collection.retention) {
+    const period = formatPeriod(text, rule.period);
+    const label = rule.action === 'delete' ? text.retention : `${text.anonymized} (${Object.keys(rule.anonymize ?? {}).join(', ')})`;
+    details.push(`<span class="muted">${escapeHtml(label)}: ${escapeHtml(text.retentionAfter(period, rule.field))}</span>`);
   }
   const links: string[] = [];
   if (planned.jsonPath && planned.csvPath) {

@@ -21,6 +21,8 @@ export interface PackageText {
   records: string;
   files: string;
   retention: string;
+  /** An anonymize rule's label, followed by the fields it anonymizes. */
+  anonymized: string;
   retentionAfter: (period: string, field: string) => string;
   objectsIn: (folder: string) => string;
   nothingFound: string;
@@ -55,6 +57,7 @@ const EN: PackageText = {
   records: 'Records',
   files: 'Files',
   retention: 'Kept',
+  anonymized: 'Anonymized',
   retentionAfter: (period, field) => `${period} after “${field}”`,
   objectsIn: (folder) => `the stored files themselves are in the folder ${folder}`,
   nothingFound: 'No records about you were found in this system.',
@@ -112,6 +115,7 @@ const DE: PackageText = {
   records: 'Datensätze',
   files: 'Dateien',
   retention: 'Aufbewahrung',
+  anonymized: 'Anonymisiert',
   retentionAfter: (period, field) => `${period} nach „${field}“`,
   objectsIn: (folder) => `die gespeicherten Dateien selbst liegen im Ordner ${folder}`,
   nothingFound: 'In diesem System wurden keine Daten über Sie gefunden.',

@@ -48,6 +48,9 @@ export class ErasurePlanService {
     if (request.type !== 'erasure' && request.type !== 'child_data_removal') {
       throw new RequestException('conflict', 'Only erasure and child data removal requests have an erasure plan.');
     }
+    if (request.minimizedAt !== null) {
+      throw new RequestException('conflict', 'This request was minimized by retention: there is no subject left to plan for.');
+    }
     const map = this.dataMap.get();
     const type = request.type;
     await this.transactions.run((tx) =>

@@ -1,4 +1,6 @@
 import {
+  type ChildrenRule,
+  childRuleId,
   type Collection,
   type DataMap,
   type DataSystem,
@@ -6,6 +8,7 @@ import {
   type FieldSpec,
   placeholderText,
   type RetentionRule,
+  retentionRuleId,
   type SystemKind,
 } from '@rightsdesk/connectors';
 import type { DataCategory } from '@rightsdesk/domain';
@@ -41,12 +44,24 @@ export interface SubjectLookupView {
 }
 
 export interface RetentionView {
+  /** `system.collection.rule`: retention runs and holds name the rule by it. */
+  id: string;
+  name: string;
   field: string;
   period: string;
   action: 'delete' | 'anonymize';
   anonymize: Array<{ field: string; erasure: ErasureView }>;
   condition: { field: string; olderThan: string } | null;
   legalHold: boolean;
+  schedule: { cron: string; timezone: string } | null;
+}
+
+/** The check that finds accounts of children by their declared birth date (postgres only). */
+export interface ChildrenView {
+  /** `system.collection.children`. */
+  id: string;
+  birthDate: string;
+  under: number;
   schedule: { cron: string; timezone: string } | null;
 }
 
@@ -61,7 +76,9 @@ export interface CollectionView {
   fields: FieldView[];
   /** Column → value set on an opt-out. */
   optOut: Array<{ field: string; value: string | number | boolean | null }>;
-  retention: RetentionView | null;
+  /** In the order the data map lists them; empty when nothing is deleted or anonymized on a schedule. */
+  retention: RetentionView[];
+  children: ChildrenView | null;
 }
 
 export interface SystemView {
@@ -95,12 +112,12 @@ function systemView(system: DataSystem): SystemView {
     description: system.description ?? null,
     purposes: [...system.purposes],
     recipients: [...system.recipients],
-    collections: (system.collections as Collection[]).map((collection) => collectionView(collection, providerIdentities)),
+    collections: (system.collections as Collection[]).map((collection) => collectionView(system.key, collection, providerIdentities)),
     eraseOrder: system.kind === 'postgres' ? [...system.eraseOrder] : [],
   };
 }
 
-function collectionView(collection: Collection, providerIdentities: SubjectLookupView['identities']): CollectionView {
+function collectionView(systemKey: string, collection: Collection, providerIdentities: SubjectLookupView['identities']): CollectionView {
   return {
     name: collection.name,
     description: collection.description ?? null,
@@ -109,7 +126,8 @@ function collectionView(collection: Collection, providerIdentities: SubjectLooku
     subject: subjectView(collection, providerIdentities),
     fields: collection.fields.map(fieldView),
     optOut: collection.kind === 'postgres' && collection.optOut ? Object.entries(collection.optOut).map(([field, value]) => ({ field, value })) : [],
-    retention: collection.retention ? retentionView(collection.retention) : null,
+    retention: collection.retention.map((rule) => retentionView(retentionRuleId(systemKey, collection.name, rule), rule)),
+    children: collection.kind === 'postgres' && collection.children ? childrenView(childRuleId(systemKey, collection.name), collection.children) : null,
   };
 }
 
@@ -148,14 +166,25 @@ function erasureView(erasure: ErasureAction): ErasureView {
   };
 }
 
-function retentionView(rule: RetentionRule): RetentionView {
+function retentionView(id: string, rule: RetentionRule): RetentionView {
   return {
+    id,
+    name: rule.name,
     field: rule.field,
     period: rule.period,
     action: rule.action,
     anonymize: Object.entries(rule.anonymize ?? {}).map(([field, erasure]) => ({ field, erasure: erasureView(erasure) })),
     condition: rule.condition ? { field: rule.condition.field, olderThan: rule.condition.olderThan } : null,
     legalHold: rule.legalHold,
+    schedule: rule.schedule ? { cron: rule.schedule.cron, timezone: rule.schedule.timezone } : null,
+  };
+}
+
+function childrenView(id: string, rule: ChildrenRule): ChildrenView {
+  return {
+    id,
+    birthDate: rule.birthDate,
+    under: rule.under,
     schedule: rule.schedule ? { cron: rule.schedule.cron, timezone: rule.schedule.timezone } : null,
   };
 }

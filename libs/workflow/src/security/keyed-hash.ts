@@ -21,12 +21,14 @@ export class KeyedHash {
   private readonly tokenKey: Buffer;
   private readonly dedupKey: Buffer;
   private readonly rateLimitKey: Buffer;
+  private readonly childFindingKey: Buffer;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.emailKey = deriveKey(config.secretKey, 'email-lookup');
     this.tokenKey = deriveKey(config.secretKey, 'token-hash');
     this.dedupKey = deriveKey(config.secretKey, 'dedup-key');
     this.rateLimitKey = deriveKey(config.secretKey, 'rate-limit-label');
+    this.childFindingKey = deriveKey(config.secretKey, 'child-finding');
   }
 
   email(email: string): Buffer {
@@ -39,6 +41,11 @@ export class KeyedHash {
 
   dedup(canonical: string): Buffer {
     return createHmac('sha256', this.dedupKey).update(canonical).digest();
+  }
+
+  /** An account a children rule found, remembered without its key: `rule id` + primary key. */
+  childFinding(ruleId: string, accountKey: string): Buffer {
+    return createHmac('sha256', this.childFindingKey).update(`${ruleId}\n${accountKey}`).digest();
   }
 
   /** Short, non-reversible label for rate-limit keys (no raw IPs or emails in Redis). */

@@ -58,12 +58,15 @@ export class RequestStatusService {
     private readonly hash: KeyedHash,
   ) {}
 
-  /** The request a status link opens. Unknown reference and wrong token are the same `not_found`, so neither can be probed. */
+  /**
+   * The request a status link opens. Unknown reference and wrong token are the same `not_found`, so
+   * neither can be probed; a minimized request answers the same way: for its requester it is gone.
+   */
   async findByLink(referenceInput: string, statusToken: string): Promise<PrivacyRequestEntity> {
     const reference = normalizeReference(referenceInput);
     const request = reference ? await this.requests.findByReference(reference) : null;
     const tokenHash = this.hash.token(statusToken);
-    if (!request || statusToken.length === 0 || !sameHash(request.statusTokenHash, tokenHash)) {
+    if (!request || request.minimizedAt !== null || statusToken.length === 0 || !sameHash(request.statusTokenHash, tokenHash)) {
       throw new RequestException('not_found', NOT_FOUND);
     }
     return request;

@@ -21,6 +21,10 @@ export class RequestLock {
       if (!request) {
         throw notFound();
       }
+      // Retention erased what identifies the requester; nothing may be added to the record again.
+      if (request.minimizedAt !== null) {
+        throw new RequestException('conflict', 'This request was minimized by retention: it can no longer be changed.');
+      }
       return work(tx, request);
     });
   }

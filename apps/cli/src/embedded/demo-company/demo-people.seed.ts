@@ -70,7 +70,8 @@ const CUSTOMERS: DemoCustomer[] = [
       },
       { daysAgo: 10, totalCents: 2490 },
     ],
-    // Both sides of the 90-day retention line, IPv4 and IPv6.
+    // Both sides of the demo map's retention lines (IPs anonymized after 30 days, views deleted
+    // after 120), IPv4 and IPv6.
     pageViews: [
       { daysAgo: 170, page: '/products/espresso-machine', ...MAC, ip: '100.64.18.15' },
       { daysAgo: 130, page: '/checkout', ...MAC, ip: '100.64.18.15' },

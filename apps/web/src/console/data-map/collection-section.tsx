@@ -1,14 +1,14 @@
 import { useMessages } from '../../i18n/locale';
 import { dataMapMessages } from './data-map.messages';
 import type { DataMapCollection } from './data-map-types';
-import { categoryName, durationWords, erasureWords, subjectWords } from './data-map-words';
+import { categoryName, subjectWords } from './data-map-words';
 import { FieldsTable } from './fields-table';
+import { RetentionFacts } from './retention-facts';
 
-// One collection: where it is, how the person is found, opt-out and retention, then its fields.
+// One collection: where it is, how the person is found, opt-out, retention and children, then its fields.
 export function CollectionSection({ systemKey, collection }: { systemKey: string; collection: DataMapCollection }) {
   const m = useMessages(dataMapMessages);
   const headingId = `collection-${systemKey}-${collection.name}`;
-  const rule = collection.retention;
   return (
     <section className="data-map-collection" aria-labelledby={headingId}>
       <h4 id={headingId}>
@@ -36,20 +36,7 @@ export function CollectionSection({ systemKey, collection }: { systemKey: string
             <dd>{collection.optOut.map((o) => m.optOutSet(o.field, JSON.stringify(o.value))).join('; ')}</dd>
           </>
         ) : null}
-        <dt>{m.retention}</dt>
-        <dd>
-          {rule ? (
-            <>
-              {m.retentionRule(rule.action, durationWords(m, rule.period), rule.field)}
-              {rule.condition ? `, ${m.retentionCondition(rule.condition.field, durationWords(m, rule.condition.olderThan))}` : ''}.
-              {rule.anonymize.length > 0 ? ` ${m.retentionAnonymize(rule.anonymize.map((a) => `${a.field} (${erasureWords(m, a.erasure)})`).join(', '))}.` : ''}
-              {rule.schedule ? ` ${m.retentionSchedule(rule.schedule.cron, rule.schedule.timezone)}.` : ''}
-              {rule.legalHold ? <strong className="legal-hold"> {m.legalHold}</strong> : null}
-            </>
-          ) : (
-            m.noRetention
-          )}
-        </dd>
+        <RetentionFacts m={m} collection={collection} />
       </dl>
       <FieldsTable collection={collection.name} fields={collection.fields} />
     </section>

@@ -31,7 +31,7 @@ export function DataMapPage() {
               ))}
             </ul>
           </nav>
-          <p className="hint">{m.notYetRun}</p>
+          <p className="hint">{m.howRulesRun}</p>
           {state.data.systems.map((system) => (
             <SystemSection key={system.key} system={system} />
           ))}

@@ -44,8 +44,11 @@ export interface DataMapMessages {
   retentionAnonymize: (list: string) => string;
   retentionCondition: (field: string, period: string) => string;
   retentionSchedule: (cron: string, timezone: string) => string;
+  retentionDefaultSchedule: string;
   legalHold: string;
-  notYetRun: string;
+  children: string;
+  childrenRule: (under: number, field: string) => string;
+  howRulesRun: string;
   fields: {
     caption: (collection: string) => string;
     name: string;
@@ -109,8 +112,12 @@ export const dataMapMessages: Messages<DataMapMessages> = {
     retentionAnonymize: (items) => `Anonymized: ${items}`,
     retentionCondition: (field, period) => `only when ${field} is also older than ${period}`,
     retentionSchedule: (cron, timezone) => `Runs on the schedule ${cron} (${timezone})`,
+    retentionDefaultSchedule: 'Runs at the default retention time',
     legalHold: 'Legal hold: this rule is suspended.',
-    notYetRun: 'Retention rules are checked when the map loads; scheduled runs come in a later release.',
+    children: "Children's accounts",
+    childrenRule: (under, field) =>
+      `Accounts whose ${field} makes the holder younger than ${under} are opened as child data removal requests for an officer to review; nothing is erased on its own.`,
+    howRulesRun: 'Retention rules run in the background on their schedules, rules without one at the default retention time; a rule under legal hold does not run.',
     fields: {
       caption: (collection) => `Fields of ${collection}`,
       name: 'Field',
@@ -168,8 +175,12 @@ export const dataMapMessages: Messages<DataMapMessages> = {
     retentionAnonymize: (items) => `Anonymisiert: ${items}`,
     retentionCondition: (field, period) => `nur wenn auch ${field} älter als ${period} ist`,
     retentionSchedule: (cron, timezone) => `Läuft nach dem Zeitplan ${cron} (${timezone})`,
+    retentionDefaultSchedule: 'Läuft zur allgemeinen Aufbewahrungszeit',
     legalHold: 'Rechtliche Aufbewahrungspflicht (Legal Hold): Diese Regel ist ausgesetzt.',
-    notYetRun: 'Aufbewahrungsregeln werden beim Laden geprüft; geplante Läufe folgen in einer späteren Version.',
+    children: 'Konten von Kindern',
+    childrenRule: (under, field) =>
+      `Konten, deren ${field} die Person jünger als ${under} Jahre macht, werden als Anträge „Kinderdaten entfernen“ zur Prüfung durch das Datenschutzteam eröffnet; nichts wird von selbst gelöscht.`,
+    howRulesRun: 'Aufbewahrungsregeln laufen im Hintergrund nach ihrem Zeitplan, Regeln ohne eigenen Zeitplan zur allgemeinen Aufbewahrungszeit; eine Regel unter Legal Hold läuft nicht.',
     fields: {
       caption: (collection) => `Felder von ${collection}`,
       name: 'Feld',

@@ -43,7 +43,7 @@ export class AccessLinkResend {
     if (!request) {
       throw new RequestException('not_found', 'No such request.');
     }
-    if (request.type !== 'access' || request.status !== 'completed') {
+    if (request.type !== 'access' || request.status !== 'completed' || request.minimizedAt !== null) {
       throw new RequestException('package_unavailable', UNAVAILABLE);
     }
     const systems = (await this.executions.view(requestId))?.systems.length ?? 0;

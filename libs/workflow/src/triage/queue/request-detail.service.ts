@@ -67,10 +67,13 @@ export interface RequestDetail {
     verifiedAt: string | null;
     closedAt: string | null;
     denyReason: DenyReason | null;
+    /** When retention minimized the record: the requester's data and the conversation are gone. */
+    minimizedAt: string | null;
     createdAt: string;
     updatedAt: string;
     version: number;
   };
+  /** Once the record is minimized: email '' and name and details null (nothing left to decrypt). */
   subject: SubjectRecord;
   assignee: OfficerRef | null;
   approvalProposal: { by: OfficerRef; at: string } | null;
@@ -143,6 +146,7 @@ export class RequestDetailService {
       today,
     });
     const closed = isTerminal(request.status);
+    const minimized = request.minimizedAt !== null;
     const canExtend = deadline.canExtend && !closed;
     return {
       request: {
@@ -163,11 +167,12 @@ export class RequestDetailService {
         verifiedAt: request.verifiedAt?.toISOString() ?? null,
         closedAt: request.closedAt?.toISOString() ?? null,
         denyReason: request.denyReason,
+        minimizedAt: request.minimizedAt?.toISOString() ?? null,
         createdAt: request.createdAt.toISOString(),
         updatedAt: request.updatedAt.toISOString(),
         version: request.version,
       },
-      subject: this.cipher.decryptJson<SubjectRecord>(request.personalData),
+      subject: minimized ? MINIMIZED_SUBJECT : this.cipher.decryptJson<SubjectRecord>(request.personalData),
       assignee: request.assigneeId === null ? null : ref(request.assigneeId),
       approvalProposal:
         request.approvalProposedBy === null || request.approvalProposedAt === null
@@ -207,10 +212,13 @@ export class RequestDetailService {
       })),
       emails: emails.map(toEmail),
       conversation,
-      actions: consoleActionsFor({ role: officer.role, status: request.status, type: request.type, canExtend }),
+      // A minimized record is an archive: a note or an assignee would only add to what was erased.
+      actions: minimized ? [] : consoleActionsFor({ role: officer.role, status: request.status, type: request.type, canExtend }),
     };
   }
 }
+
+const MINIMIZED_SUBJECT: SubjectRecord = { email: '', name: null, details: null };
 
 function toEmail(row: SentEmailRow): RequestDetail['emails'][number] {
   return {

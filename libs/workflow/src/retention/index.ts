@@ -1,0 +1,10 @@
+export * from './children/child-finding-intake';
+export * from './children/child-review-tasks';
+export * from './retention-error';
+export * from './retention-holds.service';
+export * from './retention-overview.service';
+export * from './retention-rules.service';
+export * from './retention-runs.service';
+export * from './retention-task';
+export { OwnDataRetentionTasks } from './own-data/own-data-retention-tasks';
+export * from './retention-run-view';
