@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { eventually, launchBrowser, screenshot } from '@rightsdesk/testing';
 import { type Credentials, expectClean, signedIn } from './web-console-fixtures';
 import { startWebStack, type WebStack } from './web-stack';
@@ -9,6 +9,10 @@ const DAY = 86_400_000;
 const NEVER = '0 3 1 1 *';
 const STATUSES = ['Running', 'Paused', 'Completed', 'Cancelled', 'Failed', 'Stopped by legal hold'];
 const HOLD_REASON = 'Litigation hold, case 2026-17';
+
+async function attributes(rows: Locator, name: string): Promise<Array<string | null>> {
+  return Promise.all((await rows.all()).map((row) => row.getAttribute(name)));
+}
 
 // The console's Retention page in a real browser against the built api and worker, with the demo
 // page-view rules in the data map next to Rightsdesk's own: the rules, the dry run's counts, a
@@ -60,7 +64,7 @@ describe('web console: retention', () => {
     await eventually(() => nav.getByRole('link', { name: 'Retention' }).getAttribute('aria-current'), (seen) => expect(seen).toBe('page'));
 
     await page.locator('.retention-rules-table').waitFor();
-    const ids = await page.locator('.retention-rules-table tbody tr').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-rule')));
+    const ids = await attributes(page.locator('.retention-rules-table tbody tr'), 'data-rule');
     expect(ids).toEqual(expect.arrayContaining(['shop.page_views.anonymize', 'shop.page_views.delete', 'rightsdesk.request_records', 'rightsdesk.unverified_requests']));
     const anonymize = ruleRow(page, 'shop.page_views.anonymize');
     await eventually(() => anonymize.locator('td').nth(0).textContent(), (seen) => expect(seen).toMatch(/^Anonymizes after 30 days/));
@@ -144,7 +148,7 @@ describe('web console: retention', () => {
   it('filters the runs by rule and loads older ones page by page', async () => {
     const watched = await signedIn(browser, stack, admin, '/console/retention');
     const { page } = watched;
-    await page.getByLabel('Rule', { exact: true }).selectOption('rightsdesk.officer_sessions');
+    await page.locator('#retention-runs-rule').selectOption('rightsdesk.officer_sessions');
     await page.getByRole('button', { name: 'Show runs' }).click();
     await page.waitForURL((url) => url.searchParams.get('rule') === 'rightsdesk.officer_sessions');
     await page.locator('.retention-runs-table caption', { hasText: 'Runs of rightsdesk.officer_sessions, newest first' }).waitFor();
@@ -152,10 +156,47 @@ describe('web console: retention', () => {
     await eventually(() => rows.count(), (seen) => expect(seen).toBe(20));
     await page.getByRole('button', { name: 'Load more runs' }).click();
     await page.getByText('All runs are shown.').waitFor();
-    const shown = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-run')));
+    const shown = await attributes(rows, 'data-run');
     expect(shown).toEqual(expect.arrayContaining(seededRuns));
     expect(new Set(shown).size).toBe(shown.length);
     expect(await page.locator('.retention-runs-table tbody tr[data-rule]:not([data-rule="rightsdesk.officer_sessions"])').count()).toBe(0);
+    await expectClean(watched);
+  }, 60_000);
+
+  it('says when a run is already active, and cancels a paused run after confirmation', async () => {
+    // A paused run: no worker touches it (the reconciler takes over running runs only).
+    const paused = randomUUID();
+    const startedAt = new Date(Date.now() - 3600_000).toISOString();
+    await stack.db(
+      `INSERT INTO retention_run (id, rule_id, trigger, status, as_of, rows_affected, batches, cursor, started_at, updated_at)
+       VALUES ($1, 'rightsdesk.request_uploads', 'manual', 'paused', $2, 4, 2, '42', $2, $2)`,
+      [paused, startedAt],
+    );
+    const watched = await signedIn(browser, stack, admin, '/console/retention?rule=rightsdesk.request_uploads');
+    const { page } = watched;
+    await page.locator('.retention-rules-table').waitFor();
+    await page.getByRole('button', { name: 'Run now for rightsdesk.request_uploads' }).click();
+    await page.locator('.retention-outcome', { hasText: /^A run of rightsdesk\.request_uploads was already active \(Paused, started .+\), so no new one was started\.$/ }).waitFor();
+    const [{ count }] = await stack.db<{ count: number }>(`SELECT count(*)::int AS count FROM retention_run WHERE rule_id = 'rightsdesk.request_uploads'`);
+    expect(count).toBe(1);
+
+    const row = page.locator(`.retention-runs-table tr[data-run="${paused}"]`);
+    await eventually(() => row.locator('.retention-run-status').textContent(), (seen) => expect(seen).toBe('Paused'));
+    await row.getByRole('button', { name: /^Resume of rightsdesk\.request_uploads/ }).waitFor();
+    await row.getByRole('button', { name: /^Cancel run of rightsdesk\.request_uploads/ }).click();
+    const dialog = page.locator('dialog[open]');
+    await dialog.getByRole('heading', { name: 'Cancel the run of rightsdesk.request_uploads?' }).waitFor();
+    await expectClean(watched);
+    // Keeping it changes nothing.
+    await dialog.getByRole('button', { name: 'Keep running' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect((await stack.db<{ status: string }>('SELECT status FROM retention_run WHERE id = $1', [paused]))[0].status).toBe('paused');
+    await row.getByRole('button', { name: /^Cancel run of rightsdesk\.request_uploads/ }).click();
+    await dialog.getByRole('button', { name: 'Cancel run' }).click();
+    await page.locator('.retention-outcome', { hasText: 'The run of rightsdesk.request_uploads is cancelled.' }).waitFor();
+    await eventually(() => row.locator('.retention-run-status').textContent(), (seen) => expect(seen).toBe('Cancelled'));
+    expect(await row.getByRole('button').count()).toBe(0);
+    expect((await stack.db<{ status: string }>('SELECT status FROM retention_run WHERE id = $1', [paused]))[0].status).toBe('cancelled');
     await expectClean(watched);
   }, 60_000);
 

@@ -23,6 +23,7 @@ export function ConsolePage({ title, children }: { title: string; children: Reac
     { to: '/console/audit', label: m.nav.audit },
     { to: '/console/metrics', label: m.nav.metrics },
     { to: '/console/data-map', label: m.nav.dataMap },
+    { to: '/console/retention', label: m.nav.retention },
     ...(officer.role === 'admin'
       ? [
           { to: '/console/admin/officers', label: m.nav.officers },

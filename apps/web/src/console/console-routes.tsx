@@ -15,6 +15,7 @@ import { MetricsPage } from './metrics/metrics-page';
 import { NewRequestPage } from './new-request/new-request-page';
 import { QueuePage } from './queue/queue-page';
 import { RequestPage } from './request/request-page';
+import { RetentionPage } from './retention/retention-page';
 import { SessionProvider, useSession } from './session';
 import { SignInPage } from './sign-in/sign-in-page';
 
@@ -78,6 +79,8 @@ function SignedInRoutes() {
       return <MetricsPage />;
     case '/console/data-map':
       return <DataMapPage />;
+    case '/console/retention':
+      return <RetentionPage />;
     case '/console/account':
       return <AccountPage />;
     case '/console/admin/officers':

@@ -10,6 +10,7 @@ export interface ConsoleShellMessages {
     audit: string;
     metrics: string;
     dataMap: string;
+    retention: string;
     officers: string;
     apiKeys: string;
     settings: string;
@@ -31,6 +32,7 @@ export const consoleShellMessages: Messages<ConsoleShellMessages> = {
       audit: 'Audit trail',
       metrics: 'Metrics',
       dataMap: 'Data map',
+      retention: 'Retention',
       officers: 'Officers',
       apiKeys: 'API keys',
       settings: 'Settings',
@@ -50,6 +52,7 @@ export const consoleShellMessages: Messages<ConsoleShellMessages> = {
       audit: 'Prüfprotokoll',
       metrics: 'Kennzahlen',
       dataMap: 'Datenlandkarte',
+      retention: 'Aufbewahrung',
       officers: 'Mitarbeitende',
       apiKeys: 'API-Schlüssel',
       settings: 'Einstellungen',
