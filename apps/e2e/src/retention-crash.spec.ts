@@ -127,6 +127,15 @@ describe('retention: a worker killed mid-run resumes the run where it stopped', 
     expect(Number(atKill.rows_affected)).toBe(atKill.batches * BATCH);
     expect(OLD_VIEWS - oldLeft - Number(atKill.rows_affected)).toBeLessThanOrEqual(BATCH);
     expect(oldLeft).toBeGreaterThan(0);
+    // Recent views below the saved cursor, made due now: a run that started over would delete
+    // them; one that goes on from its cursor leaves them to the next run.
+    const [{ n: belowCursor }] = await shop<{ n: number }>(
+      `WITH aged AS (UPDATE page_views SET viewed_at = now() - interval '300 days'
+                      WHERE page LIKE '/page/%' AND id < $1::bigint RETURNING 1)
+       SELECT count(*)::int AS n FROM aged`,
+      [atKill.cursor],
+    );
+    expect(belowCursor).toBeGreaterThan(0);
 
     worker = await startAppProcess('worker', env, workerPort);
     const done = await waitFor('the run to complete after the restart', async () => {
@@ -134,10 +143,9 @@ describe('retention: a worker killed mid-run resumes the run where it stopped', 
       return current.status === 'completed' ? current : undefined;
     }, 60_000, () => worker?.output() ?? '');
 
-    // Every saved batch was a full one and none was saved twice: the run went on from its cursor
-    // (a restart from scratch would have counted the first batches again). A batch the kill caught
-    // after its delete committed but before its cursor was saved is the one thing the record can
-    // miss: the resumed run finds those rows already gone.
+    // Every saved batch was a full one and none was saved twice. A batch the kill caught after its
+    // delete committed but before its cursor was saved is the one thing the record can miss: the
+    // resumed run finds those rows already gone.
     const counted = Number(done.rows_affected);
     expect([OLD_VIEWS, OLD_VIEWS - BATCH]).toContain(counted);
     expect(done.batches).toBe(counted / BATCH + 1);
@@ -145,6 +153,8 @@ describe('retention: a worker killed mid-run resumes the run where it stopped', 
     expect(done.errors).toBe(0);
     expect((await shop<{ n: string }>(`SELECT count(*) AS n FROM page_views WHERE page LIKE '/old/%'`))[0].n).toBe('0');
     expect((await shop<{ n: string }>(`SELECT count(*) AS n FROM page_views`))[0].n).toBe(String(20 * 100));
+    // The views aged below the cursor survived: the run went on from where it stopped.
+    expect((await shop<{ n: number }>(`SELECT count(*)::int AS n FROM page_views WHERE viewed_at < now() - interval '250 days'`))[0].n).toBe(belowCursor);
     const [event] = await db<{ data: { rowsAffected: number; resumes: number } }>(
       `SELECT data FROM audit_event WHERE action = 'retention_run_completed' AND data->>'runId' = $1`,
       [runId],

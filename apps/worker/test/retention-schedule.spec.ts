@@ -2,6 +2,7 @@ import { withPostgresClient } from '@rightsdesk/local-services';
 import { QueueService, retentionRunJobId, retentionSchedulerId } from '@rightsdesk/queue';
 import { waitFor } from '@rightsdesk/testing';
 import { RetentionHolds, RetentionOverview, RetentionRules, RetentionRuns } from '@rightsdesk/workflow';
+import { RetentionRunRepository } from '@rightsdesk/data-access';
 import { DataSource } from 'typeorm';
 import { type ExecutionHarness, startExecutionHarness } from './execution/execution-harness';
 
@@ -178,7 +179,8 @@ describe('worker: scheduled retention of page views', () => {
     // A paused run is picked up by nobody: pause before any worker sees it, then resume through the queue.
     await runs.pause(run.id, officer);
     await queue.ensure({ name: 'retention-run', data: { runId: run.id } }, retentionRunJobId(run.id));
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    const job = { name: 'retention-run', data: { runId: run.id } } as const;
+    await waitFor('the job to have been worked', async () => (await queue.jobState(job, retentionRunJobId(run.id))) === 'completed');
     expect(await runs.find(run.id)).toMatchObject({ status: 'paused', batches: 0 });
     await runs.resume(run.id, officer);
     await queue.ensure({ name: 'retention-run', data: { runId: run.id } }, retentionRunJobId(run.id));
@@ -232,5 +234,112 @@ describe('worker: a rule with legalHold: true in the data map', () => {
     const plan = await h.worker().get(RetentionOverview).plan('shop.page_views.delete');
     expect(plan[0]).toMatchObject({ due: 4, hold: { source: 'data_map' } });
     await expect(h.worker().get(RetentionRuns).start('shop.page_views.delete', 'manual', null)).rejects.toMatchObject({ code: 'legal_hold' });
+  });
+});
+
+// What happens around a run rather than in it: a worker stopping normally mid-run, batches that keep
+// failing, and an officer cancelling while a batch is in flight.
+describe('worker: a retention run across a shutdown, failures and a cancel', () => {
+  let h: ExecutionHarness;
+  const db = () => h.worker().get(DataSource);
+  const shop = <T>(sql: string, params: unknown[] = []) =>
+    withPostgresClient(h.companyUrl, async (client) => (await client.query(sql, params)).rows as T[]);
+
+  beforeAll(async () => {
+    h = await startExecutionHarness({
+      pageViewRetention: { anonymizeCron: '0 3 1 1 *', deleteCron: '0 3 1 1 *' },
+      env: { RETENTION_BATCH_SIZE: '50', RETENTION_BATCH_PAUSE_MS: '100', RECONCILE_INTERVAL_SECONDS: '1', RETENTION_MAX_ERRORS: '3' },
+    });
+    await h.startWorker();
+  }, 60_000);
+
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('a worker stopping mid-run hands the run back; the next worker resumes from the saved cursor, not from the start', async () => {
+    await shop(
+      `INSERT INTO page_views (customer_id, page, ip, viewed_at)
+       SELECT (SELECT min(id) FROM customers), '/old/' || g, '10.9.9.9', now() - interval '200 days' FROM generate_series(1, 600) g`,
+    );
+    const { run } = await h.worker().get(RetentionRuns).start('shop.page_views.delete', 'manual', null);
+    await h.worker().get(QueueService).ensure({ name: 'retention-run', data: { runId: run.id } }, retentionRunJobId(run.id));
+    await waitFor('a few batches', async () => ((await db().query<RunRow[]>(`SELECT * FROM retention_run WHERE id = $1`, [run.id]))[0].batches >= 3 ? true : undefined));
+
+    const stopping = Date.now();
+    await h.stopWorker();
+    // The shutdown did not wait for the whole run (12 batches of 100 ms pause each and more).
+    expect(Date.now() - stopping).toBeLessThan(5_000);
+    const handedBack = await withPostgresClient(h.config.database.url, async (client) =>
+      (await client.query<RunRow & { lease_owner: string | null; cursor: string }>(`SELECT * FROM retention_run WHERE id = $1`, [run.id])).rows[0],
+    );
+    expect(handedBack).toMatchObject({ status: 'running', lease_owner: null });
+    expect(handedBack.batches).toBeLessThan(13);
+    // Rows made due below the saved cursor: a run that started over would delete them, one that
+    // goes on from its cursor leaves them for the next run.
+    const [{ n: belowCursor }] = await shop<{ n: number }>(
+      `WITH aged AS (UPDATE page_views SET viewed_at = now() - interval '300 days' WHERE page LIKE '/page/%' AND id < $1::bigint RETURNING 1)
+       SELECT count(*)::int AS n FROM aged`,
+      [handedBack.cursor],
+    );
+    expect(belowCursor).toBeGreaterThan(0);
+
+    await h.startWorker();
+    const done = await waitFor('the run to complete after the restart', async () => {
+      const current = await h.worker().get(RetentionRuns).find(run.id);
+      return current.status === 'completed' ? current : undefined;
+    });
+    expect(done).toMatchObject({ rowsAffected: '600', batches: 13 });
+    const [left] = await shop<{ old: number; below: number }>(
+      `SELECT count(*) FILTER (WHERE page LIKE '/old/%')::int AS old,
+              count(*) FILTER (WHERE page LIKE '/page/%' AND viewed_at < now() - interval '250 days')::int AS below FROM page_views`,
+    );
+    expect(left).toEqual({ old: 0, below: belowCursor });
+    await shop(`DELETE FROM page_views WHERE viewed_at < now() - interval '250 days'`);
+  });
+
+  it('a batch that keeps failing is retried and the run ends failed after RETENTION_MAX_ERRORS, naming the place, never a value', async () => {
+    await shop(`ALTER TABLE page_views RENAME COLUMN viewed_at TO seen_at`);
+    try {
+      const runs = h.worker().get(RetentionRuns);
+      const { run } = await runs.start('shop.page_views.anonymize', 'manual', null);
+      await expect(runs.work(run.id)).rejects.toThrow();
+      // The lease stays out until the job's retry is due, so the reconciler does not pile on.
+      const [afterFirst] = await db().query<Array<{ lease_owner: string | null; lease_until: Date; errors: number }>>(
+        `SELECT lease_owner, lease_until, errors FROM retention_run WHERE id = $1`,
+        [run.id],
+      );
+      expect(afterFirst.errors).toBe(1);
+      expect(afterFirst.lease_owner).toBeNull();
+      expect(afterFirst.lease_until.getTime()).toBeGreaterThan(Date.now() + 30_000);
+      expect((await runs.orphaned(100)).map((orphan) => orphan.id)).not.toContain(run.id);
+      await expect(runs.work(run.id)).rejects.toThrow();
+      expect(await runs.work(run.id)).toBe('failed');
+      const failed = await runs.find(run.id);
+      expect(failed).toMatchObject({ status: 'failed', errors: 3 });
+      // pg's own message would quote the statement; the stored text names the rule and the condition.
+      expect(failed.lastError).toBe('shop.page_views: retention rule anonymize failed: column does not exist (SQLSTATE 42703)');
+      const [event] = await db().query<Array<{ reason: string; data: { errors: number } }>>(
+        `SELECT reason, data FROM audit_event WHERE action = 'retention_run_failed' AND data->>'runId' = $1`,
+        [run.id],
+      );
+      expect(event.data.errors).toBe(3);
+    } finally {
+      await shop(`ALTER TABLE page_views RENAME COLUMN seen_at TO viewed_at`);
+    }
+  });
+
+  it('an officer cancelling while a batch is in flight: the run ends at once, and that batch still counts in the run', async () => {
+    const repository = h.worker().get(RetentionRunRepository);
+    const runs = h.worker().get(RetentionRuns);
+    await shop(`INSERT INTO page_views (customer_id, page, viewed_at) SELECT (SELECT min(id) FROM customers), '/x', now() - interval '200 days'`);
+    const { run } = await runs.start('shop.page_views.delete', 'manual', null);
+    // A worker holds the run, mid-batch, when the officer cancels.
+    expect(await repository.claim(run.id, 'worker-a', new Date(), new Date(Date.now() + 60_000))).not.toBeNull();
+    await runs.cancel(run.id, '00000000-0000-4000-8000-000000000003');
+    expect(await repository.recordBatch(run.id, 'worker-a', { affected: 7, cursor: '42', longestStatementMs: 3 }, new Date(Date.now() + 60_000))).toBe('cancelled');
+    // Nobody else can claim or record anything on it.
+    expect(await repository.claim(run.id, 'worker-b', new Date(), new Date(Date.now() + 60_000))).toBeNull();
+    expect(await runs.find(run.id)).toMatchObject({ status: 'cancelled', rowsAffected: '7', batches: 1, leaseUntil: null });
   });
 });

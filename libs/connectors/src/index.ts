@@ -1,5 +1,6 @@
 export * from './connector';
 export * from './retention';
+export { StatementTimer } from './statement-timer';
 export * from './datamap/datamap.types';
 export * from './datamap/load-datamap';
 export * from './datamap/erase-order';

@@ -4,3 +4,4 @@ export * from './queue.module';
 export * from './queue.service';
 export * from './redis-connection';
 export * from './redis.tokens';
+export * from './shutdown-signal';

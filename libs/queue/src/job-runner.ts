@@ -4,6 +4,7 @@ import type { Redis } from 'ioredis';
 import { APP_CONFIG, type AppConfig } from '@rightsdesk/config';
 import { JOB_DEFINITIONS, JOB_NAMES, QUEUE_NAMES, type JobData, type JobName } from './job-catalogue';
 import { REDIS_CONNECTION } from './redis.tokens';
+import { ShutdownSignal } from './shutdown-signal';
 
 export interface JobHandler<N extends JobName = JobName> {
   readonly jobName: N;
@@ -48,6 +49,7 @@ export class JobRunner implements OnApplicationBootstrap, OnModuleDestroy {
     @Inject(JOB_HANDLERS) handlers: JobHandler[],
     @Inject(REDIS_CONNECTION) private readonly connection: Redis,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly shutdown: ShutdownSignal,
   ) {
     this.handlers = checkHandlers(handlers);
   }
@@ -90,6 +92,8 @@ export class JobRunner implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   async onModuleDestroy(): Promise<void> {
+    // Long jobs stop at their next step when they see this; close() then waits for them.
+    this.shutdown.request();
     await Promise.all(this.workers.map((worker) => worker.close()));
   }
 }

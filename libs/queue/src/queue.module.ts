@@ -2,6 +2,7 @@ import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/comm
 import type { Redis } from 'ioredis';
 import { APP_CONFIG, type AppConfig } from '@rightsdesk/config';
 import { QueueService } from './queue.service';
+import { ShutdownSignal } from './shutdown-signal';
 import { createRedisConnection } from './redis-connection';
 import { REDIS_CONNECTION } from './redis.tokens';
 
@@ -14,8 +15,9 @@ import { REDIS_CONNECTION } from './redis.tokens';
       useFactory: (config: AppConfig) => createRedisConnection(config.redis.url),
     },
     QueueService,
+    ShutdownSignal,
   ],
-  exports: [REDIS_CONNECTION, QueueService],
+  exports: [REDIS_CONNECTION, QueueService, ShutdownSignal],
 })
 export class QueueModule implements OnApplicationShutdown {
   constructor(@Inject(REDIS_CONNECTION) private readonly redis: Redis) {}

@@ -9,7 +9,7 @@ import type { PathStep } from './yaml-locator';
 export type RetentionTarget =
   | { kind: 'postgres'; collection: string; fields: Map<string, ErasureTarget> }
   // Objects carry one time stamp and cannot be partly anonymized.
-  | { kind: 's3' };
+  | { kind: 's3'; keyTemplate: string };
 
 export const S3_TIMESTAMP_FIELD = 'last_modified';
 
@@ -24,6 +24,11 @@ export function readRetentionRules(reader: DataMapReader, path: PathStep[], targ
   }
   if (Array.isArray(value) && value.length === 0) {
     reader.report(path, 'must list at least one rule; leave retention out when nothing is deleted on a schedule');
+    return [];
+  }
+  if (target.kind === 's3' && target.keyTemplate.startsWith('{')) {
+    // The run lists the bucket under the template's fixed part; with none, that is the whole bucket.
+    reader.report(path, 'an S3 retention rule needs a key template that starts with a fixed folder, e.g. avatars/{shop.customers.id}/');
     return [];
   }
   const rulePaths = Array.isArray(value) ? value.map((_, index) => [...path, index]) : [path];

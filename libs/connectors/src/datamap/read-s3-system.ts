@@ -56,7 +56,7 @@ export function readS3System(reader: DataMapReader, key: string): S3System | und
       keyTemplate: raw.keyTemplate,
       placeholders,
       category: raw.category,
-      retention: readRetentionRules(reader, [...path, 'retention'], { kind: 's3' }),
+      retention: readRetentionRules(reader, [...path, 'retention'], { kind: 's3', keyTemplate: raw.keyTemplate }),
     };
     if (raw.description !== undefined) {
       collection.description = raw.description;

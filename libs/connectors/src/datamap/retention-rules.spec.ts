@@ -69,3 +69,12 @@ describe('retention rules and the children block', () => {
     expect(childRuleId('shop', 'accounts')).toBe('shop.accounts.children');
   });
 });
+
+describe('an S3 retention rule whose key template starts with a placeholder', () => {
+  it('is refused: its run would list, and could delete from, the whole bucket', () => {
+    const map = MAP.replace('keyTemplate: "uploads/{shop.accounts.id}/"', 'keyTemplate: "{shop.accounts.id}/uploads/"');
+    expect(() => parseDataMap(map, 'map.yaml')).toThrow(/an S3 retention rule needs a key template that starts with a fixed folder/);
+    // Without retention the same template is fine: erasure expands the placeholder first.
+    expect(() => parseDataMap(map.replace(/\n {8}retention: \{ name: expire[^\n]*/, ''), 'map.yaml')).not.toThrow();
+  });
+});

@@ -13,6 +13,20 @@ export function staticPrefix(keyTemplate: string): string {
   return brace === -1 ? keyTemplate : keyTemplate.slice(0, brace);
 }
 
+/**
+ * Whether a key lies under the collection's template, each placeholder standing for one path
+ * segment: with `users/{id}/avatar/` and `users/{id}/invoices/` in one bucket, the avatar rule
+ * lists `users/` but must never touch an invoice.
+ */
+export function keyTemplateMatcher(keyTemplate: string): (key: string) => boolean {
+  const pattern = keyTemplate
+    .split(/\{[^{}]*\}/)
+    .map((literal) => literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('[^/]+');
+  const regex = new RegExp(`^${pattern}`);
+  return (key) => regex.test(key);
+}
+
 function isDue(object: ListedObject, window: RetentionWindow): boolean {
   // An object without a time stamp is never due: nothing says how old it is.
   return object.lastModified !== undefined && object.lastModified.getTime() < window.cutoff.getTime();
@@ -50,7 +64,8 @@ export async function s3RetentionBatch(
   const timer = new StatementTimer();
   const paging: Paging = { bucket: options.bucket, pageSize: options.pageSize, timer };
   const listed = await listUpTo(client, staticPrefix(collection.keyTemplate), cursor, limit, paging);
-  const due = listed.objects.filter((object) => isDue(object, window)).map((object) => object.key);
+  const ours = keyTemplateMatcher(collection.keyTemplate);
+  const due = listed.objects.filter((object) => ours(object.key) && isDue(object, window)).map((object) => object.key);
   if (due.length > 0) {
     if (await isVersioned(client, options.bucket, undefined, timer)) {
       // As erase does: a key's older versions and delete markers hold the data too. A due key's
@@ -77,18 +92,16 @@ export async function s3PlanRetention(
   }
   const paging: Paging = { bucket: options.bucket, pageSize: options.pageSize };
   const prefix = staticPrefix(collection.keyTemplate);
+  const ours = keyTemplateMatcher(collection.keyTemplate);
   let due = 0;
+  // No sample keys: an object key may hold what the template put in it (an email, a username), and
+  // the dry run is shown to every console role.
   const sampleKeys: string[] = [];
   let marker: string | undefined;
   // Page by page, so a bucket of millions of objects is counted without holding their keys.
   do {
     const page = await listPage(client, prefix, marker, options.pageSize, paging);
-    for (const object of page.objects.filter((candidate) => isDue(candidate, window))) {
-      due += 1;
-      if (sampleKeys.length < samples) {
-        sampleKeys.push(object.key);
-      }
-    }
+    due += page.objects.filter((candidate) => ours(candidate.key) && isDue(candidate, window)).length;
     marker = page.next;
   } while (marker !== undefined);
   return { due, sampleKeys };

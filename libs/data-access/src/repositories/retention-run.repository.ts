@@ -129,17 +129,20 @@ export class RetentionRunRepository {
   }
 
   /**
-   * Saves a finished batch and extends the lease. Recorded whatever the status (an officer may have
-   * paused or cancelled the run while the batch ran: its rows were still changed). Returns the
-   * status after the write, or null when `owner` no longer holds the run.
+   * Saves a finished batch and extends the lease. Recorded whatever the status: an officer may have
+   * paused the run while the batch ran, or cancelled it (which ends the run and clears the lease,
+   * so nobody else can take it; the batch in flight belongs to the worker that ran it). Its rows
+   * were changed all the same. Returns the status after the write, or null when `owner` no longer
+   * holds the run.
    */
   async recordBatch(id: string, owner: string, batch: RecordedBatch, leaseUntil: Date): Promise<RetentionRunStatus | null> {
     const rows = await updateReturning<{ status: RetentionRunStatus }>(
       this.dataSource,
       `UPDATE retention_run
           SET cursor = $3, rows_affected = rows_affected + $4, batches = batches + 1,
-              longest_statement_ms = greatest(longest_statement_ms, $5), lease_until = $6, updated_at = now()
-        WHERE id = $1 AND lease_owner = $2
+              longest_statement_ms = greatest(longest_statement_ms, $5),
+              lease_until = CASE WHEN status = 'cancelled' THEN NULL ELSE $6::timestamptz END, updated_at = now()
+        WHERE id = $1 AND (lease_owner = $2 OR status = 'cancelled')
         RETURNING status`,
       [id, owner, batch.cursor, batch.affected, Math.round(batch.longestStatementMs), leaseUntil],
     );
@@ -192,6 +195,17 @@ export class RetentionRunRepository {
       [id, from, to],
     );
     return rows[0] ? toEntity(rows[0]) : null;
+  }
+
+  /**
+   * Gives the run back after a failed batch, keeping others off it until `until` (when the job's
+   * retry is due): an orphan only once that time has passed.
+   */
+  async releaseUntil(id: string, owner: string, until: Date): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE retention_run SET lease_owner = NULL, lease_until = $3 WHERE id = $1 AND lease_owner = $2`,
+      [id, owner, until],
+    );
   }
 
   /** Gives the run back without ending it (the worker stops at a pause or shuts down). */

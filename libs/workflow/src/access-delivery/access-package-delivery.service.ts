@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import { Injectable, Logger } from '@nestjs/common';
+import { StatementTimer } from '@rightsdesk/connectors';
 import { AccessPackageRepository, DatabaseTransactions, PrivacyRequestRepository } from '@rightsdesk/data-access';
 import { RequestException } from '@rightsdesk/domain';
 import { PackageStore } from '../access-package';
@@ -85,15 +86,8 @@ export class AccessPackageDelivery {
    * is still there. `longestStepMs` is the longest single query or file deletion.
    */
   async deleteExpired(asOf: Date, cursor: string | null, limit: number): Promise<{ found: number; lastKey: string | null; deleted: number; longestStepMs: number }> {
-    let longestStepMs = 0;
-    const step = async <T>(work: () => Promise<T>): Promise<T> => {
-      const started = performance.now();
-      try {
-        return await work();
-      } finally {
-        longestStepMs = Math.max(longestStepMs, performance.now() - started);
-      }
-    };
+    const timer = new StatementTimer();
+    const step = <T>(work: () => Promise<T>): Promise<T> => timer.time(work);
     const rows = await step(() => this.packages.findExpired(asOf, cursor, limit));
     for (const row of rows) {
       await step(() => this.store.deletePackage(row.requestId, row.id));
@@ -112,6 +106,6 @@ export class AccessPackageDelivery {
         ),
       ),
     );
-    return { found: rows.length, lastKey: rows.at(-1)?.id ?? null, deleted, longestStepMs: Math.round(longestStepMs) };
+    return { found: rows.length, lastKey: rows.at(-1)?.id ?? null, deleted, longestStepMs: timer.longestMs };
   }
 }

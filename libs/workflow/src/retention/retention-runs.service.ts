@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@rightsdesk/config';
 import { DatabaseTransactions, type RetentionRunEntity, RetentionRunRepository, type Tx } from '@rightsdesk/data-access';
 import { isUuid, RequestException, type RetentionRunStatus, type RetentionRunTrigger } from '@rightsdesk/domain';
+import { ShutdownSignal } from '@rightsdesk/queue';
 import { AuditTrail } from '../audit/audit-trail.service';
 import { Clock } from '../time/clock';
 import { retentionErrorText } from './retention-error';
@@ -23,11 +24,10 @@ type EndStatus = Extract<RetentionRunStatus, 'completed' | 'cancelled' | 'failed
 // Leases are measured in real time (they are about processes being alive); everything recorded
 // about the data (as-of, start and end) comes from the injected clock.
 @Injectable()
-export class RetentionRuns implements OnModuleDestroy {
+export class RetentionRuns {
   private readonly logger = new Logger(RetentionRuns.name);
   /** This process's name; each call to `work` adds its own part, so two jobs of one process never share a lease. */
   private readonly processName = `${hostname().slice(0, 60)}:${process.pid}`;
-  private stopping = false;
 
   constructor(
     private readonly rules: RetentionRules,
@@ -36,13 +36,9 @@ export class RetentionRuns implements OnModuleDestroy {
     private readonly transactions: DatabaseTransactions,
     private readonly audit: AuditTrail,
     private readonly clock: Clock,
+    private readonly shutdown: ShutdownSignal,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
-
-  /** Shutting down: the batch in flight finishes, then the run is handed back for another worker. */
-  onModuleDestroy(): void {
-    this.stopping = true;
-  }
 
   /**
    * Starts a run of the rule, or finds the one already active (`started: false`). A rule under
@@ -97,8 +93,10 @@ export class RetentionRuns implements OnModuleDestroy {
     }
     let cursor = run.cursor;
     for (;;) {
-      if (this.stopping) {
+      if (this.shutdown.requested) {
+        // The process is stopping: the batch in flight has finished; another worker goes on from here.
         await this.runs.release(runId, owner);
+        this.logger.log({ ruleId: run.ruleId, runId }, 'retention run handed back at shutdown');
         return 'running';
       }
       if (await this.holds.holdOf(task)) {
@@ -115,7 +113,7 @@ export class RetentionRuns implements OnModuleDestroy {
         return 'busy';
       }
       if (status !== 'running') {
-        // Paused or cancelled while the batch ran; the batch itself is recorded.
+        // Paused or cancelled while the batch ran; the batch itself is recorded in the run.
         await this.runs.release(runId, owner);
         return status;
       }
@@ -186,8 +184,9 @@ export class RetentionRuns implements OnModuleDestroy {
     if (errors >= this.config.retention.maxErrors) {
       return this.end(run, 'failed', owner);
     }
-    // Hand the run back and let the job's backoff retry it (a database restarting, a timeout).
-    await this.runs.release(run.id, owner);
+    // Hand the run back and let the job's backoff retry it (a database restarting, a timeout). The
+    // lease stays out until the retry is due, so the reconciler does not queue a second attempt.
+    await this.runs.releaseUntil(run.id, owner, new Date(Date.now() + retryDelayMs(errors)));
     throw error;
   }
 
@@ -270,4 +269,9 @@ export class RetentionRuns implements OnModuleDestroy {
   private leaseUntil(): Date {
     return new Date(Date.now() + this.config.retention.leaseSeconds * 1000);
   }
+}
+
+/** The wait before the job's next attempt: the retention jobs' exponential back-off from 60 s. */
+export function retryDelayMs(errors: number): number {
+  return 60_000 * 2 ** Math.max(0, errors - 1);
 }

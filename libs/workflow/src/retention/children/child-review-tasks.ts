@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@rightsdesk/config';
-import { canFindChildren, childRuleId, type PostgresCollection, type PostgresSystem } from '@rightsdesk/connectors';
+import { canFindChildren, childRuleId, type PostgresCollection, type PostgresSystem, StatementTimer } from '@rightsdesk/connectors';
 import { toCalendarDate } from '@rightsdesk/domain';
 import { DataMapProvider } from '../../execution/data-map.provider';
 import { RetentionRuleError } from '../retention-error';
@@ -59,16 +59,15 @@ export class ChildReviewTasks implements RetentionTaskProvider {
       legalHold: false,
       plan: (asOf, samples) => finder().planChildren(collection.name, bornAfter(asOf), samples),
       batch: async (asOf, cursor, limit) => {
-        const started = performance.now();
-        const found = await finder().findChildren(collection.name, bornAfter(asOf), cursor, limit);
-        const longestStatementMs = performance.now() - started;
+        const timer = new StatementTimer();
+        const found = await timer.time(() => finder().findChildren(collection.name, bornAfter(asOf), cursor, limit));
         let opened = 0;
-        for (const account of await this.intake.unknown(id, found.accounts)) {
-          if (await this.intake.open(id, account, children.under, asOf)) {
+        for (const account of await timer.time(() => this.intake.unknown(id, found.accounts))) {
+          if (await timer.time(() => this.intake.open(id, account, children.under, asOf))) {
             opened += 1;
           }
         }
-        return { affected: opened, cursor: found.cursor, longestStatementMs };
+        return { affected: opened, cursor: found.cursor, longestStatementMs: timer.longestMs };
       },
     };
   }

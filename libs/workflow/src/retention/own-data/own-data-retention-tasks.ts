@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { subtractIsoDuration } from '@rightsdesk/connectors';
+import { StatementTimer, subtractIsoDuration } from '@rightsdesk/connectors';
 import { APP_CONFIG, type AppConfig } from '@rightsdesk/config';
 import { AccessPackageRepository, type DueBatch, type MinimizeSelection, OwnDataRetentionRepository } from '@rightsdesk/data-access';
 import { type RequestStatus, TERMINAL_STATUSES } from '@rightsdesk/domain';
@@ -7,7 +7,6 @@ import { AccessPackageDelivery } from '../../access-delivery/access-package-deli
 import { Clock } from '../../time/clock';
 import type { RetentionTask, RetentionTaskBatch, RetentionTaskProvider } from '../retention-task';
 import { RequestMinimizer } from './request-minimizer.service';
-import { StatementTimer } from './statement-timer';
 
 // Before a decision an officer may still open the uploads; approving, denying and cancelling erase
 // them (RequestAttachmentRepository.eraseContents and the approval statement). Every later status

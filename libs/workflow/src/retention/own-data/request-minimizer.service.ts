@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { StatementTimer } from '@rightsdesk/connectors';
 import { type DueItems, type MinimizeSelection, OwnDataRetentionRepository } from '@rightsdesk/data-access';
 import { PackageStore } from '../../access-package';
 import { AuditTrail } from '../../audit/audit-trail.service';
 import { Clock } from '../../time/clock';
 import type { RetentionTaskBatch } from '../retention-task';
-import { StatementTimer } from './statement-timer';
 
 /** The own-data rules that minimize requests; the id goes into each request's audit event. */
 export type MinimizingRule = 'rightsdesk.unverified_requests' | 'rightsdesk.request_records';
