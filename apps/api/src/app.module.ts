@@ -1,4 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { PATH_METADATA } from '@nestjs/common/constants';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { type AppConfig, ConfigModule } from '@rightsdesk/config';
@@ -14,11 +15,13 @@ import { OfficersController } from './console/officers.controller';
 import { SettingsController } from './console/settings.controller';
 import { MetricsController } from './console/metrics.controller';
 import { DataMapController } from './console/data-map.controller';
+import { DrpAgentsController } from './console/drp-agents.controller';
 import { QueueController } from './console/queue.controller';
 import { RequestActionsController } from './console/request-actions.controller';
 import { RequestClockController } from './console/request-clock.controller';
 import { RetentionController } from './console/retention.controller';
 import { SessionController } from './console/session.controller';
+import { DrpAgentController } from './drp/drp-agent.controller';
 import { AllExceptionsFilter } from './http/all-exceptions.filter';
 import { DefaultDenyGuard } from './http/default-deny.guard';
 import { MailboxController } from './mailbox/mailbox.controller';
@@ -36,6 +39,10 @@ import { WebAppController } from './web/web-app.controller';
 @Module({})
 export class ApiModule {
   static forRoot(config: AppConfig): DynamicModule {
+    // The DRP endpoints live under DRP_BASE_PATH, known only once the config is read. @Controller()
+    // is just this metadata on the class, and Nest reads it when the module is scanned, after this
+    // call: setting it here gives the routes their configured prefix without a second controller.
+    Reflect.defineMetadata(PATH_METADATA, config.drp.basePath, DrpAgentController);
     return {
       module: ApiModule,
       imports: [ConfigModule.forRoot(config), LoggerModule.forRoot(loggerParams(config, 'api')), WorkflowModule, HealthModule],
@@ -66,6 +73,8 @@ export class ApiModule {
         LoggedRequestsController,
         RepliesController,
         VerifiedRequestsController,
+        DrpAgentsController,
+        DrpAgentController,
       ],
       providers: [
         { provide: APP_GUARD, useClass: DefaultDenyGuard },

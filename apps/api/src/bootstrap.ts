@@ -67,6 +67,17 @@ export async function configureApiApp(app: NestFastifyApplication, config: AppCo
   // @fastify/multipart: it adds hooks and decorators to every request of every route for the sake
   // of that one. (No preParsing hook wraps the payload, so request.raw is the body as sent.)
   fastify.addContentTypeParser('multipart/form-data', (_request, _payload, done) => done(null));
+  // DRP agents sign a body and send it as text/plain (DRP 1.0 §2.0), but some send no Content-Type
+  // or a wrong one (a DELETE without one, base64 labelled as JSON). Under the DRP base path only, a
+  // body is read as text whatever it is labelled: Fastify's text/plain parser then hands the exact
+  // characters to the signature check. Nothing changes for any other route.
+  const drpPrefix = `${config.drp.basePath}/`;
+  fastify.addHook('onRequest', (request, _reply, done) => {
+    if (request.url.startsWith(drpPrefix) && METHODS_WITH_BODY.has(request.method)) {
+      request.raw.headers['content-type'] = 'text/plain; charset=utf-8';
+    }
+    done();
+  });
   // The JSON API takes JSON only; Fastify would otherwise hand a text/plain body to validation.
   // The one exception is the requester's answer, which may carry files.
   fastify.addHook('preValidation', (request, _reply, done) => {
@@ -85,7 +96,7 @@ export async function configureApiApp(app: NestFastifyApplication, config: AppCo
   // API answers carry personal data or tokens: never cache them anywhere.
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', String(request.id));
-    if (request.url.startsWith('/api/v1/')) {
+    if (request.url.startsWith('/api/v1/') || request.url.startsWith(drpPrefix)) {
       void reply.header('Cache-Control', 'no-store');
     }
   });

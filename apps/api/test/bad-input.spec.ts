@@ -92,6 +92,8 @@ describe('bad input and abuse', () => {
       '/api/v1/console/audit',
       '/api/v1/console/audit/verification',
       '/api/v1/console/data-map',
+      '/api/v1/console/drp-agents',
+      '/api/v1/console/drp-agents/{id}/disable',
       '/api/v1/console/me/password',
       '/api/v1/console/me/totp',
       '/api/v1/console/me/totp/confirm',
@@ -137,6 +139,7 @@ describe('bad input and abuse', () => {
       '/api/v1/requests/{reference}/verification',
       '/api/v1/suppressions/{sha256}',
       '/brand/logo',
+      '/drp/v1/agent/{agentId}',
       '/health/live',
       '/health/ready',
     ]);

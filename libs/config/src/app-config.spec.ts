@@ -42,6 +42,14 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...valid, REDIS_URL: 'http://127.0.0.1:6379' })).toThrow(/REDIS_URL must be a URL starting with redis:\/\//);
   });
 
+  it('leaves DRP off by default and checks its base path', () => {
+    expect(loadConfig(valid).drp).toEqual({ businessId: null, basePath: '/drp' });
+    expect(loadConfig({ ...valid, DRP_BUSINESS_ID: 'acme-corp', DRP_BASE_PATH: '/privacy/drp' }).drp).toEqual({ businessId: 'acme-corp', basePath: '/privacy/drp' });
+    expect(() => loadConfig({ ...valid, DRP_BASE_PATH: '/api/v1/drp' })).toThrow(/DRP_BASE_PATH must not be under \/api\//);
+    expect(() => loadConfig({ ...valid, DRP_BASE_PATH: 'drp/' })).toThrow(/DRP_BASE_PATH must be a path like \/drp/);
+    expect(() => loadConfig({ ...valid, DRP_BUSINESS_ID: 'has space' })).toThrow(/DRP_BUSINESS_ID/);
+  });
+
   it('.env.example documents exactly the variables the schema reads', () => {
     const example = readFileSync(path.join(__dirname, '../../../.env.example'), 'utf8');
     const documented = [...example.matchAll(/^([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1]).sort();

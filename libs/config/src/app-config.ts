@@ -124,6 +124,19 @@ export const envSchema = z.object({
   RETENTION_MAX_ERRORS: positiveInt(5),
   REQUEST_RECORD_RETENTION: requestRecordRetention.default('P24M'),
   MAILBOX_DIR: z.string().min(1).optional(),
+  // The Data Rights Protocol's business-id for this company (docs/drp.md); unset: DRP is off.
+  DRP_BUSINESS_ID: z
+    .string()
+    .trim()
+    .max(100)
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, 'must be letters, digits and . _ : - (as the agents know it)')
+    .optional(),
+  // Outside /api/v1/: DRP bodies are signed text, not our JSON API, and carry DRP's own error shape.
+  DRP_BASE_PATH: z
+    .string()
+    .regex(/^(\/[a-z0-9][a-z0-9._-]*)+$/, 'must be a path like /drp or /privacy/drp (lowercase, no trailing slash)')
+    .refine((p) => p !== '/api' && !p.startsWith('/api/'), 'must not be under /api/ (that is the JSON API)')
+    .default('/drp'),
   DEMO_MODE: booleanString.default(false),
 });
 
@@ -193,6 +206,8 @@ export interface AppConfig {
     /** ISO 8601 (years/months) a closed request keeps its personal data before it is minimized. */
     requestRecordPeriod: string;
   };
+  /** Data Rights Protocol 1.0 (authorized agents): off while businessId is null. */
+  drp: { businessId: string | null; basePath: string };
   demoMode: boolean;
 }
 
@@ -287,6 +302,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       maxErrors: e.RETENTION_MAX_ERRORS,
       requestRecordPeriod: e.REQUEST_RECORD_RETENTION,
     },
+    drp: { businessId: e.DRP_BUSINESS_ID ?? null, basePath: e.DRP_BASE_PATH },
     demoMode: e.DEMO_MODE,
   };
 }

@@ -9,7 +9,8 @@ export type SecretKeyPurpose =
   | 'access-package'
   | 'erasure-hash'
   | 'webhook-signing'
-  | 'child-finding';
+  | 'child-finding'
+  | 'drp-token';
 
 // One operator-managed secret; each use gets its own key by HKDF so a leak of one derived key
 // (say, the lookup key in a log) does not expose the encryption key.

@@ -10,6 +10,7 @@ import { ConsoleAuditRepository } from './repositories/console-audit.repository'
 import { ConsoleMetricsRepository } from './repositories/console-metrics.repository';
 import { ConsoleQueueRepository } from './repositories/console-queue.repository';
 import { ConsoleSettingRepository } from './repositories/console-setting.repository';
+import { DrpAgentRepository } from './repositories/drp-agent.repository';
 import { ExecutionRepository } from './repositories/execution.repository';
 import { IntakeRepository } from './repositories/intake.repository';
 import { OfficerDigestRepository } from './repositories/officer-digest.repository';
@@ -50,6 +51,7 @@ const repositories = [
   RetentionRunRepository,
   RetentionHoldRepository,
   ChildFindingRepository,
+  DrpAgentRepository,
 ];
 
 @Global()

@@ -10,6 +10,7 @@ export * from './repositories/console-audit.repository';
 export * from './repositories/console-metrics.repository';
 export * from './repositories/console-queue.repository';
 export * from './repositories/console-setting.repository';
+export * from './repositories/drp-agent.repository';
 export * from './repositories/execution.repository';
 export * from './repositories/intake.repository';
 export * from './repositories/officer-digest.repository';

@@ -17,3 +17,4 @@ export { startTestProvider, type ProviderMode, type SignedCall, type TestProvide
 export { companyDataMap, type CompanyDataMapOptions, createCompanySchema } from './company-store';
 export { eventually, waitFor } from './wait-for';
 export { launchBrowser, openPage, screenshot, SCREENSHOT_DIR, seriousAccessibilityViolations, type AxeViolation, type WatchedPage } from './browser';
+export { DrpAgentClient, type DrpPairingClaims } from './drp-agent-client';

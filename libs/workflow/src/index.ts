@@ -2,6 +2,8 @@ export * from './access-delivery/access-package-delivery.service';
 export * from './access-package';
 export * from './api-keys/api-key.service';
 export * from './audit/audit-trail.service';
+export * from './drp/drp-agent.service';
+export * from './drp/signed-message';
 export * from './execution/data-map.provider';
 export * from './execution/dry-run-plan';
 export * from './execution/erasure-plan.service';

@@ -8,6 +8,7 @@ import { PackageStore } from './access-package';
 import { AccessPackageDelivery } from './access-delivery/access-package-delivery.service';
 import { ApiKeyService } from './api-keys/api-key.service';
 import { AuditTrail } from './audit/audit-trail.service';
+import { DrpAgentService } from './drp/drp-agent.service';
 import { DataMapProvider } from './execution/data-map.provider';
 import { ErasurePlanService } from './execution/erasure-plan.service';
 import { ExecutionReconciler } from './execution/execution-reconciler.service';
@@ -45,6 +46,7 @@ const services = [
   AuditTrail,
   AutoApproval,
   DataMapProvider,
+  DrpAgentService,
   ErasurePlanService,
   ExecutionFinalizer,
   ExecutionReconciler,

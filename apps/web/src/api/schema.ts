@@ -160,6 +160,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/console/drp-agents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every registered authorized agent, disabled ones included */
+        get: operations["DrpAgentsController_list"];
+        put?: never;
+        /**
+         * Register an authorized agent
+         * @description It can pair (POST {DRP_BASE_PATH}/v1/agent/{id}) from now on. Audited as drp_agent_registered.
+         */
+        post: operations["DrpAgentsController_register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/console/drp-agents/{id}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Disable an authorized agent
+         * @description Its tokens stop working and it cannot pair again. Disabling twice changes nothing. Audited as drp_agent_disabled.
+         */
+        post: operations["DrpAgentsController_disable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/console/me/password": {
         parameters: {
             query?: never;
@@ -1054,6 +1095,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/drp/v1/agent/{agentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Agent information: is my bearer token still valid? (DRP 1.0 §2.06) */
+        get: operations["DrpAgentController_agentInformation"];
+        put?: never;
+        /**
+         * Pair-wise key setup (DRP 1.0 §2.05)
+         * @description Body: base64 of (64-byte Ed25519 signature ‖ JSON `{ agent-id, business-id, issued-at, expires-at, drp.version }`), signed with the key registered for the agent. Sent as text/plain; any other or no Content-Type is read the same way. Any refusal is 403 with an empty body. Audited as drp_agent_paired.
+         */
+        post: operations["DrpAgentController_pair"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health/live": {
         parameters: {
             query?: never;
@@ -1637,6 +1699,150 @@ export interface operations {
             };
             /** @description no_data_map: none is configured (DATAMAP_PATH) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    DrpAgentsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        agents: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            disabledAt: string | null;
+                            /** @description The agent's DRP agent-id */
+                            id: string;
+                            name: string;
+                            technicalContact: string;
+                            /** @description base64 of the raw 32-byte Ed25519 public key */
+                            verifyKey: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description forbidden: admins only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    DrpAgentsController_register: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    id: string;
+                    name: string;
+                    technicalContact: string;
+                    verifyKey: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        agent: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            disabledAt: string | null;
+                            /** @description The agent's DRP agent-id */
+                            id: string;
+                            name: string;
+                            technicalContact: string;
+                            /** @description base64 of the raw 32-byte Ed25519 public key */
+                            verifyKey: string;
+                        };
+                    };
+                };
+            };
+            /** @description conflict: an agent with this id is registered already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description validation_failed: a bad id, an empty name or contact, or a verify key that is no Ed25519 public key */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    DrpAgentsController_disable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The agent's DRP agent-id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        agent: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            disabledAt: string | null;
+                            /** @description The agent's DRP agent-id */
+                            id: string;
+                            name: string;
+                            technicalContact: string;
+                            /** @description base64 of the raw 32-byte Ed25519 public key */
+                            verifyKey: string;
+                        };
+                    };
+                };
+            };
+            /** @description not_found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5250,6 +5456,148 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    DrpAgentController_agentInformation: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Bearer <token from the pair-wise key setup> */
+                Authorization: string;
+            };
+            path: {
+                /** @description The agent's DRP agent-id */
+                agentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description No token, an unknown one, or one of a disabled agent */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description The HTTP status, as a string (DRP 1.0 §3.06)
+                         * @example 403
+                         */
+                        code: string;
+                        message: string;
+                    };
+                };
+            };
+            /** @description The token is another agent's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description The HTTP status, as a string (DRP 1.0 §3.06)
+                         * @example 403
+                         */
+                        code: string;
+                        message: string;
+                    };
+                };
+            };
+            /** @description DRP is off (no DRP_BUSINESS_ID) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description The HTTP status, as a string (DRP 1.0 §3.06)
+                         * @example 403
+                         */
+                        code: string;
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    DrpAgentController_pair: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The agent's DRP agent-id; must equal the message's agent-id */
+                agentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/plain": string;
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        "agent-id": string;
+                        /** @description Send as Authorization: Bearer <token> */
+                        token: string;
+                    };
+                };
+            };
+            /** @description Refused: unknown or disabled agent, bad signature or claims. No body. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description DRP is off (no DRP_BUSINESS_ID) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description The HTTP status, as a string (DRP 1.0 §3.06)
+                         * @example 403
+                         */
+                        code: string;
+                        message: string;
+                    };
+                };
+            };
+            /** @description Too many pairing attempts from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description The HTTP status, as a string (DRP 1.0 §3.06)
+                         * @example 403
+                         */
+                        code: string;
+                        message: string;
+                    };
+                };
             };
         };
     };

@@ -4,6 +4,8 @@ import { AuditChainLinkEntity } from './audit-chain-link.entity';
 import { AuditEventEntity } from './audit-event.entity';
 import { ChildFindingEntity } from './child-finding.entity';
 import { ConsoleSettingEntity } from './console-setting.entity';
+import { DrpAgentTokenEntity } from './drp-agent-token.entity';
+import { DrpAgentEntity } from './drp-agent.entity';
 import { OfficerSessionEntity } from './officer-session.entity';
 import { OfficerEntity } from './officer.entity';
 import { OutboxMessageEntity } from './outbox-message.entity';
@@ -24,6 +26,8 @@ export {
   AuditEventEntity,
   ChildFindingEntity,
   ConsoleSettingEntity,
+  DrpAgentEntity,
+  DrpAgentTokenEntity,
   OfficerEntity,
   OfficerSessionEntity,
   OutboxMessageEntity,
@@ -59,4 +63,6 @@ export const ENTITIES = [
   RetentionRunEntity,
   RetentionHoldEntity,
   ChildFindingEntity,
+  DrpAgentEntity,
+  DrpAgentTokenEntity,
 ];

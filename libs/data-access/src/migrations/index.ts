@@ -3,6 +3,7 @@ import { AuditChain1795605512792 } from './1795605512792-audit-chain.migration';
 import { ExecutionEngine1795608880584 } from './1795608880584-execution-engine.migration';
 import { ConsoleOfficers1796587807710 } from './1796587807710-console-officers.migration';
 import { RetentionRuns1796599581368 } from './1796599581368-retention-runs.migration';
+import { DrpAgents1796604424465 } from './1796604424465-drp-agents.migration';
 
 // Append-only, in order. Imports only `typeorm` so the Jest global setup can load it without aliases.
-export const MIGRATIONS = [InitialSchema1795605512791, AuditChain1795605512792, ExecutionEngine1795608880584, ConsoleOfficers1796587807710, RetentionRuns1796599581368];
+export const MIGRATIONS = [InitialSchema1795605512791, AuditChain1795605512792, ExecutionEngine1795608880584, ConsoleOfficers1796587807710, RetentionRuns1796599581368, DrpAgents1796604424465];

@@ -22,6 +22,7 @@ export class KeyedHash {
   private readonly dedupKey: Buffer;
   private readonly rateLimitKey: Buffer;
   private readonly childFindingKey: Buffer;
+  private readonly drpTokenKey: Buffer;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.emailKey = deriveKey(config.secretKey, 'email-lookup');
@@ -29,6 +30,7 @@ export class KeyedHash {
     this.dedupKey = deriveKey(config.secretKey, 'dedup-key');
     this.rateLimitKey = deriveKey(config.secretKey, 'rate-limit-label');
     this.childFindingKey = deriveKey(config.secretKey, 'child-finding');
+    this.drpTokenKey = deriveKey(config.secretKey, 'drp-token');
   }
 
   email(email: string): Buffer {
@@ -41,6 +43,11 @@ export class KeyedHash {
 
   dedup(canonical: string): Buffer {
     return createHmac('sha256', this.dedupKey).update(canonical).digest();
+  }
+
+  /** An authorized agent's DRP bearer token: its own key, so no other token hash can stand in for it. */
+  drpToken(token: string): Buffer {
+    return createHmac('sha256', this.drpTokenKey).update(token).digest();
   }
 
   /** An account a children rule found, remembered without its key: `rule id` + primary key. */
