@@ -51,6 +51,16 @@ const MAINTENANCE_OPTIONS: JobsOptions = {
 const HOUR = 3600;
 const DAY = 24 * HOUR;
 
+/** The first wait before a failed retention job runs again; it doubles with each attempt. */
+export const RETENTION_RETRY_DELAY_MS = 60_000;
+
+const RETENTION_OPTIONS: JobsOptions = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: RETENTION_RETRY_DELAY_MS },
+  removeOnComplete: { age: DAY, count: 1_000 },
+  removeOnFail: { age: 30 * DAY, count: 1_000 },
+};
+
 // Every job name with its queue and default options. A `Record` over the union makes a new job
 // without a definition a type error.
 export const JOB_DEFINITIONS: Record<JobName, JobDefinition> = {
@@ -111,25 +121,9 @@ export const JOB_DEFINITIONS: Record<JobName, JobDefinition> = {
   'send-officer-digest': { queue: 'maintenance', options: MAINTENANCE_OPTIONS },
   // A rule's scheduled tick: starts (or finds) the rule's run and works it. A failed batch is
   // retried from the run's saved cursor; after RETENTION_MAX_ERRORS the run is marked failed.
-  'retention-rule': {
-    queue: 'retention',
-    options: {
-      attempts: 5,
-      backoff: { type: 'exponential', delay: 60_000 },
-      removeOnComplete: { age: 7 * DAY, count: 1_000 },
-      removeOnFail: { age: 30 * DAY, count: 1_000 },
-    },
-  },
+  'retention-rule': { queue: 'retention', options: { ...RETENTION_OPTIONS, removeOnComplete: { age: 7 * DAY, count: 1_000 } } },
   // Works one run: an officer started or resumed it, or the reconciler found it orphaned.
-  'retention-run': {
-    queue: 'retention',
-    options: {
-      attempts: 5,
-      backoff: { type: 'exponential', delay: 60_000 },
-      removeOnComplete: { age: DAY, count: 1_000 },
-      removeOnFail: { age: 30 * DAY, count: 1_000 },
-    },
-  },
+  'retention-run': { queue: 'retention', options: RETENTION_OPTIONS },
   'retention-reconcile': {
     queue: 'maintenance',
     options: { attempts: 1, removeOnComplete: { age: HOUR, count: 100 }, removeOnFail: { age: DAY, count: 1_000 } },

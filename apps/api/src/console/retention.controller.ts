@@ -177,7 +177,7 @@ export class RetentionController {
   async start(@Param('ruleId', RuleIdParam) ruleId: string, @CurrentOfficer() admin: SignedInOfficer): Promise<{ run: RetentionRunView; started: boolean }> {
     const { run, started } = await this.runs.start(ruleId, 'manual', admin.id);
     if (run.status === 'running') {
-      await this.queue.ensure({ name: 'retention-run', data: { runId: run.id } }, retentionRunJobId(run.id));
+      await this.queueWork(run.id);
     }
     return { run: retentionRunView(run), started };
   }
@@ -202,7 +202,7 @@ export class RetentionController {
   @ApiResponse({ status: 409, description: 'illegal_transition: the run is not paused; legal_hold', type: ErrorBody })
   async resume(@Param('id', new IdParam('retention run')) id: string, @CurrentOfficer() admin: SignedInOfficer): Promise<{ run: RetentionRunView }> {
     const run = await this.runs.resume(id, admin.id);
-    await this.queue.ensure({ name: 'retention-run', data: { runId: run.id } }, retentionRunJobId(run.id));
+    await this.queueWork(run.id);
     return { run: retentionRunView(run) };
   }
 
@@ -233,7 +233,7 @@ export class RetentionController {
     @CurrentOfficer() admin: SignedInOfficer,
   ): Promise<{ hold: RuleHold | null }> {
     await this.holds.place(ruleId, body.reason, admin.id);
-    return { hold: (await this.holds.all()).get(ruleId) ?? null };
+    return { hold: await this.holds.of(ruleId) };
   }
 
   @Delete('rules/:ruleId/hold')
@@ -243,6 +243,11 @@ export class RetentionController {
   @ApiResponse({ status: 200, schema: { type: 'object', required: ['lifted', 'hold'], properties: { lifted: { type: 'boolean' }, hold: holdJson } } })
   async liftHold(@Param('ruleId', RuleIdParam) ruleId: string, @CurrentOfficer() admin: SignedInOfficer): Promise<{ lifted: boolean; hold: RuleHold | null }> {
     const lifted = await this.holds.lift(ruleId, admin.id);
-    return { lifted, hold: (await this.holds.all()).get(ruleId) ?? null };
+    return { lifted, hold: await this.holds.of(ruleId) };
+  }
+
+  /** A worker picks the run up; should Redis lose the job, the reconciler queues it again. */
+  private async queueWork(runId: string): Promise<void> {
+    await this.queue.ensure({ name: 'retention-run', data: { runId } }, retentionRunJobId(runId));
   }
 }

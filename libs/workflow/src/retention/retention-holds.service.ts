@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DatabaseTransactions, RetentionHoldRepository } from '@rightsdesk/data-access';
+import { DatabaseTransactions, type RetentionHoldEntity, RetentionHoldRepository } from '@rightsdesk/data-access';
 import { AuditTrail } from '../audit/audit-trail.service';
 import { Clock } from '../time/clock';
 import { RetentionRules } from './retention-rules.service';
@@ -15,6 +15,12 @@ export interface RuleHold {
 
 export const DATA_MAP_HOLD_REASON = 'legalHold: true in the data map';
 
+const DATA_MAP_HOLD: RuleHold = { source: 'data_map', reason: DATA_MAP_HOLD_REASON, placedBy: null, placedAt: null };
+
+function consoleHold(hold: RetentionHoldEntity): RuleHold {
+  return { source: 'console', reason: hold.reason, placedBy: hold.placedBy, placedAt: hold.placedAt };
+}
+
 // A legal hold suspends a rule: no scheduled run touches its data, a run in progress stops at its
 // next batch, and an officer cannot start one. It comes from the data map or from the console.
 @Injectable()
@@ -27,12 +33,18 @@ export class RetentionHolds {
     private readonly clock: Clock,
   ) {}
 
+  /** The hold on a rule, the data map's first: it cannot be lifted from the console. */
   async holdOf(task: RetentionTask): Promise<RuleHold | null> {
     if (task.legalHold) {
-      return { source: 'data_map', reason: DATA_MAP_HOLD_REASON, placedBy: null, placedAt: null };
+      return DATA_MAP_HOLD;
     }
     const hold = await this.holds.find(task.id);
-    return hold ? { source: 'console', reason: hold.reason, placedBy: hold.placedBy, placedAt: hold.placedAt } : null;
+    return hold ? consoleHold(hold) : null;
+  }
+
+  /** The hold on a rule by id (the rule must exist). */
+  async of(ruleId: string): Promise<RuleHold | null> {
+    return this.holdOf(this.rules.require(ruleId));
   }
 
   /** Every rule's hold, by rule id (rules without one are absent). */
@@ -40,12 +52,12 @@ export class RetentionHolds {
     const holds = new Map<string, RuleHold>();
     for (const task of this.rules.all()) {
       if (task.legalHold) {
-        holds.set(task.id, { source: 'data_map', reason: DATA_MAP_HOLD_REASON, placedBy: null, placedAt: null });
+        holds.set(task.id, DATA_MAP_HOLD);
       }
     }
     for (const hold of await this.holds.all()) {
       if (!holds.has(hold.ruleId)) {
-        holds.set(hold.ruleId, { source: 'console', reason: hold.reason, placedBy: hold.placedBy, placedAt: hold.placedAt });
+        holds.set(hold.ruleId, consoleHold(hold));
       }
     }
     return holds;

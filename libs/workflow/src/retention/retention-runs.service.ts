@@ -5,11 +5,11 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@rightsdesk/config';
 import { DatabaseTransactions, type RetentionRunEntity, RetentionRunRepository, type Tx } from '@rightsdesk/data-access';
 import { isUuid, RequestException, type RetentionRunStatus, type RetentionRunTrigger } from '@rightsdesk/domain';
-import { ShutdownSignal } from '@rightsdesk/queue';
+import { RETENTION_RETRY_DELAY_MS, ShutdownSignal } from '@rightsdesk/queue';
 import { AuditTrail } from '../audit/audit-trail.service';
 import { Clock } from '../time/clock';
 import { retentionErrorText } from './retention-error';
-import { RetentionHolds } from './retention-holds.service';
+import { RetentionHolds, type RuleHold } from './retention-holds.service';
 import { RetentionRules } from './retention-rules.service';
 import type { RetentionTaskBatch } from './retention-task';
 
@@ -52,7 +52,7 @@ export class RetentionRuns {
     const hold = await this.holds.holdOf(task);
     if (hold) {
       if (trigger === 'manual') {
-        throw new RequestException('legal_hold', `The rule ${ruleId} is under legal hold (${hold.reason}); lift the hold first.`);
+        throw underHold(ruleId, hold);
       }
       const held = await this.transactions.run(async (tx) => {
         const row = await this.runs.insertHeld(tx, run, now, hold.reason);
@@ -137,7 +137,7 @@ export class RetentionRuns {
     const task = this.rules.require(run.ruleId);
     const hold = await this.holds.holdOf(task);
     if (hold) {
-      throw new RequestException('legal_hold', `The rule ${run.ruleId} is under legal hold (${hold.reason}); lift the hold first.`);
+      throw underHold(run.ruleId, hold);
     }
     return this.officerChange(runId, officerId, 'paused', 'running', 'retention_run_resumed');
   }
@@ -271,7 +271,11 @@ export class RetentionRuns {
   }
 }
 
-/** The wait before the job's next attempt: the retention jobs' exponential back-off from 60 s. */
+function underHold(ruleId: string, hold: RuleHold): RequestException {
+  return new RequestException('legal_hold', `The rule ${ruleId} is under legal hold (${hold.reason}); lift the hold first.`);
+}
+
+/** The wait before the job's next attempt: the retention jobs' exponential back-off (job-catalogue). */
 export function retryDelayMs(errors: number): number {
-  return 60_000 * 2 ** Math.max(0, errors - 1);
+  return RETENTION_RETRY_DELAY_MS * 2 ** Math.max(0, errors - 1);
 }

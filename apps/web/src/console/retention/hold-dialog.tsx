@@ -4,7 +4,7 @@ import { ConfirmDialog } from '../../components/confirm-dialog';
 import { ProblemNotice } from '../../components/feedback';
 import { ErrorSummary, Field, TextArea } from '../../components/form';
 import { useMessages } from '../../i18n/locale';
-import { useSubmission } from '../request/actions/submission';
+import { useSubmission } from '../use-submission';
 import { useConsoleCall } from '../use-console-call';
 import { retentionMessages } from './retention.messages';
 import type { RetentionRule } from './retention-types';

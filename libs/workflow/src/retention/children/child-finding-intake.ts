@@ -28,11 +28,9 @@ export class ChildFindingIntake {
 
   /** Accounts of `accounts` this rule has not opened a request for yet. */
   async unknown(ruleId: string, accounts: ChildAccount[]): Promise<ChildAccount[]> {
-    const known = await this.findings.known(
-      ruleId,
-      accounts.map((account) => this.hash.childFinding(ruleId, account.key)),
-    );
-    return accounts.filter((account) => !known.has(this.hash.childFinding(ruleId, account.key).toString('hex')));
+    const hashes = accounts.map((account) => this.hash.childFinding(ruleId, account.key));
+    const known = await this.findings.known(ruleId, hashes);
+    return accounts.filter((_, index) => !known.has(hashes[index].toString('hex')));
   }
 
   /** Opens the request; false when another run recorded this account first (nothing written). */

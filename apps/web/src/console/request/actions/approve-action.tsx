@@ -9,7 +9,7 @@ import { useConsoleCall } from '../../use-console-call';
 import { type Loaded } from '../../use-load';
 import type { ActionProps } from './action-props';
 import { actionsMessages } from './actions.messages';
-import { useSubmission } from './submission';
+import { useSubmission } from '../../use-submission';
 import { ErasurePlanView } from './erasure-plan-view';
 
 /**

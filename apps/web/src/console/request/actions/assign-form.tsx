@@ -8,7 +8,7 @@ import { useAssignees } from '../../use-assignees';
 import { useConsoleCall } from '../../use-console-call';
 import type { ActionProps } from './action-props';
 import { actionsMessages } from './actions.messages';
-import { useSubmission } from './submission';
+import { useSubmission } from '../../use-submission';
 
 export function AssignForm({ detail, done }: ActionProps) {
   const m = useMessages(actionsMessages).assign;

@@ -9,7 +9,7 @@ import { denyFieldsMessages } from '../../deny-fields.messages';
 import { useConsoleCall } from '../../use-console-call';
 import type { ActionProps } from './action-props';
 import { actionsMessages } from './actions.messages';
-import { useSubmission } from './submission';
+import { useSubmission } from '../../use-submission';
 
 export function DenyAction({ detail, done }: ActionProps) {
   const m = useMessages(actionsMessages);

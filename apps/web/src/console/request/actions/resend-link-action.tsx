@@ -4,7 +4,7 @@ import { useMessages } from '../../../i18n/locale';
 import { useConsoleCall } from '../../use-console-call';
 import type { ActionProps } from './action-props';
 import { actionsMessages } from './actions.messages';
-import { useSubmission } from './submission';
+import { useSubmission } from '../../use-submission';
 
 export function ResendLinkAction({ detail, done }: ActionProps) {
   const m = useMessages(actionsMessages).resend;

@@ -4,7 +4,7 @@ import { useMessages } from '../../../i18n/locale';
 import { useConsoleCall } from '../../use-console-call';
 import type { ActionProps } from './action-props';
 import { actionsMessages } from './actions.messages';
-import { useSubmission } from './submission';
+import { useSubmission } from '../../use-submission';
 
 // A failed request runs its failed systems again, all of them or one (e.g. once a provider is back).
 export function RetryAction({ detail, done }: ActionProps) {

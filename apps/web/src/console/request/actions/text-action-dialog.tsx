@@ -4,7 +4,7 @@ import { ProblemNotice } from '../../../components/feedback';
 import { ErrorSummary, Field, TextArea } from '../../../components/form';
 import { useMessages } from '../../../i18n/locale';
 import { actionsMessages } from './actions.messages';
-import { useSubmission } from './submission';
+import { useSubmission } from '../../use-submission';
 
 interface TextActionDialogProps {
   id: string;

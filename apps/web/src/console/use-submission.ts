@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { ApiError } from '../../../api/client';
-import type { FieldProblem } from '../../../components/form';
+import { ApiError } from '../api/client';
+import type { FieldProblem } from '../components/form';
 
 export interface Submission {
   busy: boolean;
