@@ -22,12 +22,16 @@ import { RequestClockController } from './console/request-clock.controller';
 import { RetentionController } from './console/retention.controller';
 import { SessionController } from './console/session.controller';
 import { DrpAgentController } from './drp/drp-agent.controller';
+import { DrpRequestController } from './drp/drp-request.controller';
+import { GpcSignalsController } from './gpc/gpc-signals.controller';
+import { GpcWellKnownController } from './gpc/gpc-well-known.controller';
 import { AllExceptionsFilter } from './http/all-exceptions.filter';
 import { DefaultDenyGuard } from './http/default-deny.guard';
 import { MailboxController } from './mailbox/mailbox.controller';
 import { AccessPackageLinkController } from './portal/access-package-link.controller';
 import { DownloadController } from './portal/download.controller';
 import { PrivacyCenterSettingsController } from './portal/privacy-center-settings.controller';
+import { OpenDsrCallbacksController } from './opendsr/opendsr-callbacks.controller';
 import { ProviderCallbacksController } from './providers/provider-callbacks.controller';
 import { RepliesController } from './requests/replies.controller';
 import { RequestsController } from './requests/requests.controller';
@@ -42,7 +46,9 @@ export class ApiModule {
     // The DRP endpoints live under DRP_BASE_PATH, known only once the config is read. @Controller()
     // is just this metadata on the class, and Nest reads it when the module is scanned, after this
     // call: setting it here gives the routes their configured prefix without a second controller.
-    Reflect.defineMetadata(PATH_METADATA, config.drp.basePath, DrpAgentController);
+    for (const controller of [DrpAgentController, DrpRequestController]) {
+      Reflect.defineMetadata(PATH_METADATA, config.drp.basePath, controller);
+    }
     return {
       module: ApiModule,
       imports: [ConfigModule.forRoot(config), LoggerModule.forRoot(loggerParams(config, 'api')), WorkflowModule, HealthModule],
@@ -56,6 +62,7 @@ export class ApiModule {
         MailboxController,
         SuppressionsController,
         ProviderCallbacksController,
+        OpenDsrCallbacksController,
         SessionController,
         MeController,
         OfficersController,
@@ -73,8 +80,11 @@ export class ApiModule {
         LoggedRequestsController,
         RepliesController,
         VerifiedRequestsController,
+        GpcSignalsController,
+        GpcWellKnownController,
         DrpAgentsController,
         DrpAgentController,
+        DrpRequestController,
       ],
       providers: [
         { provide: APP_GUARD, useClass: DefaultDenyGuard },

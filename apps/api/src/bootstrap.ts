@@ -16,6 +16,14 @@ const MULTIPART_ROUTE = /^\/api\/v1\/requests\/[^/?#]+\/replies\/?(?:\?|$)/;
 
 // The methods whose body Fastify hands to a content-type parser; others never carry a form.
 const METHODS_WITH_BODY = new Set(['POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
+// OpenDSR callbacks are verified over the exact bytes before anything parses them (spec 8.8).
+const OPENDSR_CALLBACK = /^\/api\/v1\/opendsr\/[^/?#]+\/callbacks\/?(?:\?|$)/;
+const OPENDSR_RAW_TYPE = 'application/x-rightsdesk-opendsr-raw';
+
+function dropDrpExerciseSlash(url: string, basePath: string): string {
+  const exercise = `${basePath}/v1/data-rights-request/`;
+  return url === exercise || url.startsWith(`${exercise}?`) ? url.slice(0, exercise.length - 1) + url.slice(exercise.length) : url;
+}
 
 export function createFastifyAdapter(config: AppConfig): FastifyAdapter {
   return new FastifyAdapter({
@@ -23,6 +31,10 @@ export function createFastifyAdapter(config: AppConfig): FastifyAdapter {
     trustProxy: config.http.trustProxy,
     routerOptions: { maxParamLength: 200 },
     genReqId: genRequestId,
+    // DRP before 0.9.3 put a trailing slash on the exercise endpoint and agents written then still
+    // send it (§2.01 lets us accept it). Nest registers one path for both spellings, so the slash
+    // is dropped before routing, for that one path only.
+    rewriteUrl: (request: { url?: string }) => dropDrpExerciseSlash(request.url ?? '/', config.drp.basePath),
   });
 }
 
@@ -78,6 +90,15 @@ export async function configureApiApp(app: NestFastifyApplication, config: AppCo
     }
     done();
   });
+  // An OpenDSR processor's callback reaches its receiver as the bytes it signed, whatever its
+  // Content-Type says: not even malformed JSON is looked at before the signature is checked.
+  fastify.addContentTypeParser(OPENDSR_RAW_TYPE, { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+  fastify.addHook('onRequest', (request, _reply, done) => {
+    if (request.method === 'POST' && OPENDSR_CALLBACK.test(request.url)) {
+      request.raw.headers['content-type'] = OPENDSR_RAW_TYPE;
+    }
+    done();
+  });
   // The JSON API takes JSON only; Fastify would otherwise hand a text/plain body to validation.
   // The one exception is the requester's answer, which may carry files.
   fastify.addHook('preValidation', (request, _reply, done) => {
@@ -90,7 +111,7 @@ export async function configureApiApp(app: NestFastifyApplication, config: AppCo
       done(takesFiles ? undefined : new RequestException('unsupported_media_type', 'Send the body as application/json.'));
       return;
     }
-    const isJson = /^application\/json\b/i.test(request.headers['content-type'] ?? '');
+    const isJson = /^application\/json\b/i.test(request.headers['content-type'] ?? '') || request.headers['content-type'] === OPENDSR_RAW_TYPE;
     done(request.body !== undefined && !isJson ? new RequestException('unsupported_media_type', 'Send the body as application/json.') : undefined);
   });
   // API answers carry personal data or tokens: never cache them anywhere.

@@ -84,6 +84,7 @@ describe('bad input and abuse', () => {
     expect(response.statusCode).toBe(200);
     const doc = response.json<{ paths: Record<string, Record<string, { responses: Record<string, unknown> }>> }>();
     expect(Object.keys(doc.paths).sort()).toEqual([
+      '/.well-known/gpc.json',
       '/api/v1/access-packages/lookup',
       '/api/v1/branding',
       '/api/v1/console/api-keys',
@@ -130,6 +131,8 @@ describe('bad input and abuse', () => {
       '/api/v1/console/retention/runs/{id}/resume',
       '/api/v1/console/session',
       '/api/v1/console/settings',
+      '/api/v1/gpc-signals',
+      '/api/v1/opendsr/{system}/callbacks',
       '/api/v1/privacy-center/settings',
       '/api/v1/providers/{system}/callbacks',
       '/api/v1/requests',
@@ -140,6 +143,8 @@ describe('bad input and abuse', () => {
       '/api/v1/suppressions/{sha256}',
       '/brand/logo',
       '/drp/v1/agent/{agentId}',
+      '/drp/v1/data-rights-request',
+      '/drp/v1/data-rights-request/{requestId}',
       '/health/live',
       '/health/ready',
     ]);

@@ -79,6 +79,8 @@ describe('Data Rights Protocol 1.0: agent registry and pair-wise key setup', () 
   it('reads the body whatever the Content-Type: none, text/plain with a charset, or mislabelled', async () => {
     const agent = await registered();
     for (const contentType of [null, 'text/plain; charset=utf-8', 'application/json', 'application/octet-stream']) {
+      // A new message each time: the same signed bytes pair only once.
+      h.clock.advance(1000);
       const response = await pair(agent.agentId, agent.pairingBody(BUSINESS_ID, h.clock.now()), contentType);
       expect([contentType, response.statusCode]).toEqual([contentType, 200]);
     }
@@ -114,6 +116,24 @@ describe('Data Rights Protocol 1.0: agent registry and pair-wise key setup', () 
     }
     // The same agent's proper message still pairs: the refusals were about the messages.
     expect((await pair(agent.agentId, agent.pairingBody(BUSINESS_ID, now))).statusCode).toBe(200);
+  });
+
+  it('pairs a signed message once: a captured body mints no second token', async () => {
+    const agent = await registered();
+    const body = agent.pairingBody(BUSINESS_ID, h.clock.now());
+    expect((await pair(agent.agentId, body)).statusCode).toBe(200);
+    expectEmpty403(await pair(agent.agentId, body));
+    const [row] = await h.app.get(DataSource).query<Array<{ n: number }>>(`SELECT count(*)::int AS n FROM drp_agent_token WHERE agent_id = $1`, [agent.agentId]);
+    expect(row.n).toBe(1);
+  });
+
+  it('refuses a message valid for more than 30 minutes: it would be a long-lived credential', async () => {
+    const agent = await registered();
+    const now = h.clock.now();
+    const long = agent.pairingBody(BUSINESS_ID, now, { 'issued-at': new Date(now.getTime() - 1000).toISOString(), 'expires-at': new Date(now.getTime() + 30 * 60_000).toISOString() });
+    expectEmpty403(await pair(agent.agentId, long));
+    const justUnder = agent.pairingBody(BUSINESS_ID, now, { 'issued-at': new Date(now.getTime() - 1000).toISOString(), 'expires-at': new Date(now.getTime() + 29 * 60_000).toISOString() });
+    expect((await pair(agent.agentId, justUnder)).statusCode).toBe(200);
   });
 
   it('follows the clock: a message pairs only between its issued-at and expires-at', async () => {

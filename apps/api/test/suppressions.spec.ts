@@ -42,7 +42,7 @@ describe('GET /api/v1/suppressions/{sha256}', () => {
     expect(response.statusCode).toBe(200);
     expect(response.headers['cache-control']).toBe('no-store');
     const body = response.json<{ suppressed: boolean; since: string }>();
-    expect(body).toEqual({ suppressed: true, since: expect.any(String) });
+    expect(body).toEqual({ suppressed: true, since: expect.any(String), saleSharing: { optedOut: false, since: null } });
     const [row] = await h.app
       .get(DataSource)
       .query<Array<{ created_at: Date }>>(
@@ -66,7 +66,30 @@ describe('GET /api/v1/suppressions/{sha256}', () => {
     const response = await lookup(other.toString('hex'), `Bearer ${key.key}`);
     expect(response.statusCode).toBe(200);
     expect(response.headers['cache-control']).toBe('no-store');
-    expect(response.json()).toEqual({ suppressed: false, since: null });
+    expect(response.json()).toEqual({ suppressed: false, since: null, saleSharing: { optedOut: false, since: null } });
+  });
+
+  it('answers the sale/sharing opt-out beside the marketing one, each with its own date', async () => {
+    const suppressions = h.app.get(SuppressionRepository);
+    const saleOnly = sha256('do-not-sell@example.com');
+    const both = sha256('both-lists@example.com');
+    expect(await suppressions.add([saleOnly], 'test', 'sale_sharing')).toBe(1);
+    expect(await suppressions.add([both], 'test', 'marketing')).toBe(1);
+    h.clock.advance(5_000);
+    expect(await suppressions.add([both], 'test', 'sale_sharing')).toBe(1);
+    // Already on the list: adding again changes nothing.
+    expect(await suppressions.add([both], 'again', 'sale_sharing')).toBe(0);
+
+    const sale = (await lookup(saleOnly.toString('hex'), `Bearer ${key.key}`)).json<Record<string, unknown>>();
+    expect(sale).toEqual({ suppressed: false, since: null, saleSharing: { optedOut: true, since: expect.any(String) } });
+    const answer = (await lookup(both.toString('hex'), `Bearer ${key.key}`)).json<{ since: string; saleSharing: { since: string } }>();
+    expect(answer).toEqual({ suppressed: true, since: expect.any(String), saleSharing: { optedOut: true, since: expect.any(String) } });
+    const rows = await h.app
+      .get(DataSource)
+      .query<Array<{ list: string; created_at: Date }>>(`SELECT list, created_at FROM suppression_entry WHERE email_sha256 = $1 ORDER BY list`, [both]);
+    expect(rows.map((row) => row.list)).toEqual(['marketing', 'sale_sharing']);
+    expect(answer.since).toBe(rows[0].created_at.toISOString());
+    expect(answer.saleSharing.since).toBe(rows[1].created_at.toISOString());
   });
 
   it('refuses a path that is not a lower-case hex sha256 with 422, field by field', async () => {

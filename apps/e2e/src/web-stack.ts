@@ -35,7 +35,9 @@ export interface WebStack {
 // The product as `npm start` runs it, for the browser tests: the built api (serving the built web
 // app) and worker as processes, with a company database and S3 bucket described by a data map,
 // on the test harness's PostgreSQL and Redis and an SMTP sink that stands in for the mail catcher.
-export async function startWebStack(options: { customers?: number; pageViewRetention?: CompanyDataMapOptions['pageViewRetention'] } = {}): Promise<WebStack> {
+export async function startWebStack(
+  options: { customers?: number; pageViewRetention?: CompanyDataMapOptions['pageViewRetention']; env?: Record<string, string> } = {},
+): Promise<WebStack> {
   const sink = await startSmtpSink();
   const company: TestDatabase = await createScratchDatabase();
   await seedCompany(company.url, { customers: options.customers ?? 5, ordersEach: 2, pageViewsEach: 3 });
@@ -61,6 +63,7 @@ export async function startWebStack(options: { customers?: number; pageViewReten
     [`${envPrefix}_S3_ENDPOINT`]: bucket.endpoint,
     [`${envPrefix}_S3_KEY`]: 'S3RVER',
     [`${envPrefix}_S3_SECRET`]: 'S3RVER',
+    ...options.env,
   });
   const env = made.env;
   let api: AppProcess | undefined;

@@ -37,6 +37,11 @@ export class Schedules implements OnApplicationBootstrap {
       { name: 'send-officer-digest', data: {} },
     );
     await this.scheduleRetention();
+    if (this.config.drp.businessId !== null) {
+      await this.queue.schedule('drp-status-callbacks', { everyMs: this.config.drp.callbackIntervalSeconds * 1000 }, { name: 'drp-status-callbacks', data: {} });
+    } else {
+      await this.queue.unschedule('maintenance', 'drp-status-callbacks');
+    }
   }
 
   /**

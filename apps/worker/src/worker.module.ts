@@ -4,6 +4,7 @@ import { type AppConfig, ConfigModule } from '@rightsdesk/config';
 import { HealthModule, loggerParams } from '@rightsdesk/platform';
 import { JOB_HANDLERS, JobRunner } from '@rightsdesk/queue';
 import { WorkflowModule } from '@rightsdesk/workflow';
+import { DrpStatusCallbacksProcessor } from './processors/drp-status-callbacks.processor';
 import { ExecuteSystemProcessor } from './processors/execute-system.processor';
 import { ExpireAccessPackagesProcessor } from './processors/expire-access-packages.processor';
 import { ExpireUnverifiedRequestsProcessor } from './processors/expire-unverified-requests.processor';
@@ -33,6 +34,7 @@ const processors = [
   RetentionRuleProcessor,
   RetentionRunProcessor,
   RetentionReconcileProcessor,
+  DrpStatusCallbacksProcessor,
 ];
 
 @Module({})

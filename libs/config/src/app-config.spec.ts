@@ -43,8 +43,10 @@ describe('loadConfig', () => {
   });
 
   it('leaves DRP off by default and checks its base path', () => {
-    expect(loadConfig(valid).drp).toEqual({ businessId: null, basePath: '/drp' });
-    expect(loadConfig({ ...valid, DRP_BUSINESS_ID: 'acme-corp', DRP_BASE_PATH: '/privacy/drp' }).drp).toEqual({ businessId: 'acme-corp', basePath: '/privacy/drp' });
+    const defaults = { callbackIntervalSeconds: 10, exercisesPerAgentPerHour: 1000, callbackAllowPrivateNetwork: false };
+    expect(loadConfig(valid).drp).toEqual({ businessId: null, basePath: '/drp', ...defaults });
+    expect(loadConfig({ ...valid, DRP_BUSINESS_ID: 'acme-corp', DRP_BASE_PATH: '/privacy/drp' }).drp).toEqual({ businessId: 'acme-corp', basePath: '/privacy/drp', ...defaults });
+    expect(loadConfig({ ...valid, DRP_CALLBACK_ALLOW_PRIVATE_NETWORK: 'true', DRP_EXERCISES_PER_AGENT_PER_HOUR: '50' }).drp).toMatchObject({ callbackAllowPrivateNetwork: true, exercisesPerAgentPerHour: 50 });
     expect(() => loadConfig({ ...valid, DRP_BASE_PATH: '/api/v1/drp' })).toThrow(/DRP_BASE_PATH must not be under \/api\//);
     expect(() => loadConfig({ ...valid, DRP_BASE_PATH: 'drp/' })).toThrow(/DRP_BASE_PATH must be a path like \/drp/);
     expect(() => loadConfig({ ...valid, DRP_BUSINESS_ID: 'has space' })).toThrow(/DRP_BUSINESS_ID/);

@@ -137,6 +137,12 @@ export const envSchema = z.object({
     .regex(/^(\/[a-z0-9][a-z0-9._-]*)+$/, 'must be a path like /drp or /privacy/drp (lowercase, no trailing slash)')
     .refine((p) => p !== '/api' && !p.startsWith('/api/'), 'must not be under /api/ (that is the JSON API)')
     .default('/drp'),
+  // How often the worker looks for DRP requests whose status an agent's callback has not had yet.
+  DRP_CALLBACK_INTERVAL_SECONDS: positiveInt(10),
+  // Each exercise emails the consumer: a leaked token or a looping agent must not flood inboxes.
+  DRP_EXERCISES_PER_AGENT_PER_HOUR: positiveInt(1000),
+  // Status callbacks go to public addresses only; on for tests and local agents (loopback, private).
+  DRP_CALLBACK_ALLOW_PRIVATE_NETWORK: booleanString.default(false),
   DEMO_MODE: booleanString.default(false),
 });
 
@@ -207,7 +213,7 @@ export interface AppConfig {
     requestRecordPeriod: string;
   };
   /** Data Rights Protocol 1.0 (authorized agents): off while businessId is null. */
-  drp: { businessId: string | null; basePath: string };
+  drp: { businessId: string | null; basePath: string; callbackIntervalSeconds: number; exercisesPerAgentPerHour: number; callbackAllowPrivateNetwork: boolean };
   demoMode: boolean;
 }
 
@@ -302,7 +308,13 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       maxErrors: e.RETENTION_MAX_ERRORS,
       requestRecordPeriod: e.REQUEST_RECORD_RETENTION,
     },
-    drp: { businessId: e.DRP_BUSINESS_ID ?? null, basePath: e.DRP_BASE_PATH },
+    drp: {
+      businessId: e.DRP_BUSINESS_ID ?? null,
+      basePath: e.DRP_BASE_PATH,
+      callbackIntervalSeconds: e.DRP_CALLBACK_INTERVAL_SECONDS,
+      exercisesPerAgentPerHour: e.DRP_EXERCISES_PER_AGENT_PER_HOUR,
+      callbackAllowPrivateNetwork: e.DRP_CALLBACK_ALLOW_PRIVATE_NETWORK,
+    },
     demoMode: e.DEMO_MODE,
   };
 }

@@ -1,4 +1,4 @@
-import type { RequestType } from '@rightsdesk/domain';
+import type { OptOutChannel, RequestType } from '@rightsdesk/domain';
 import type { DataSystem, FieldRef, IdentityKind } from './datamap/datamap.types';
 
 /** What the request tells us about its data subject, normalized (emails lower-cased and trimmed). */
@@ -40,8 +40,15 @@ export interface ActionContext {
   requestType: RequestType;
   /** Secret salt for the `hash` erasure action, derived per system from SECRET_KEY. */
   hashSalt: Buffer;
-  /** Where a provider posts its answer (webhook systems). */
+  /** Where a provider posts its answer (webhook and opendsr systems). */
   callbackUrl?: string;
+  /** The execution run; an OpenDSR `subject_request_id` is per request and run. */
+  run?: number;
+  /**
+   * Opt-out only: what the person opted out of (see `optOutScope`). Absent means marketing only,
+   * the meaning opt-outs had before sale/sharing existed.
+   */
+  optOutChannels?: readonly OptOutChannel[];
   signal?: AbortSignal;
 }
 
@@ -92,12 +99,15 @@ export function hasFiles(connector: Connector): connector is Connector & FileSou
   return typeof (connector as Partial<FileSource>).openFile === 'function';
 }
 
-/** Rightsdesk's own suppression list, reached through a port so connectors stay free of our schema. */
+/** `marketing`: no promotional contact; `sale_sharing`: do not sell or share (CCPA §1798.120). */
+export type SuppressionListName = 'marketing' | 'sale_sharing';
+
+/** Rightsdesk's own suppression lists, reached through a port so connectors stay free of our schema. */
 export interface SuppressionStore {
-  /** Adds sha256 hex digests of normalized emails; returns how many were new. */
-  add(emailHashes: string[], source: string): Promise<number>;
-  /** How many of these digests are on the list. */
-  count(emailHashes: string[]): Promise<number>;
+  /** Adds sha256 hex digests of normalized emails to one list; returns how many were new there. */
+  add(emailHashes: string[], source: string, list: SuppressionListName): Promise<number>;
+  /** How many of these digests are on the list, or on either list when none is named. */
+  count(emailHashes: string[], list?: SuppressionListName): Promise<number>;
 }
 
 export function emptyIdentities(): SubjectIdentities {

@@ -1,6 +1,7 @@
 import { type Connector, type SuppressionStore } from './connector';
 import { resolveConfigValue } from './datamap/config-value';
 import { type ConfigValue, type DataSystem } from './datamap/datamap.types';
+import { OpenDsrConnector } from './opendsr/opendsr.connector';
 import { PostgresConnector } from './postgres/postgres.connector';
 import { S3Connector } from './s3/s3.connector';
 import { SuppressionConnector } from './suppression/suppression.connector';
@@ -11,7 +12,7 @@ export interface ConnectorDeps {
   env: Record<string, string | undefined>;
   /** Required by suppression systems: Rightsdesk's own list. */
   suppressionStore?: SuppressionStore;
-  /** For webhook systems; the global fetch by default. */
+  /** For webhook and opendsr systems; the global fetch by default. */
   fetch?: typeof fetch;
 }
 
@@ -40,6 +41,13 @@ export function createConnector(system: DataSystem, deps: ConnectorDeps): Connec
       return new WebhookConnector(system, {
         url: resolve(system.connection.url),
         secret: resolve(system.connection.secret),
+        fetch: deps.fetch,
+      });
+    case 'opendsr':
+      return new OpenDsrConnector(system, {
+        url: resolve(system.connection.url),
+        token: resolveOptional(system.connection.token),
+        trustedCertificates: resolveOptional(system.connection.trustedCertificates),
         fetch: deps.fetch,
       });
     case 'suppression':

@@ -11,5 +11,6 @@ export * from './postgres/postgres.connector';
 export * from './s3/s3.connector';
 export * from './webhook/webhook.connector';
 export * from './webhook/webhook-signature';
+export * from './opendsr/opendsr.connector';
 export * from './suppression/suppression.connector';
 export * from './create-connector';

@@ -11,6 +11,7 @@ import { ConsoleMetricsRepository } from './repositories/console-metrics.reposit
 import { ConsoleQueueRepository } from './repositories/console-queue.repository';
 import { ConsoleSettingRepository } from './repositories/console-setting.repository';
 import { DrpAgentRepository } from './repositories/drp-agent.repository';
+import { DrpRequestRepository } from './repositories/drp-request.repository';
 import { ExecutionRepository } from './repositories/execution.repository';
 import { IntakeRepository } from './repositories/intake.repository';
 import { OfficerDigestRepository } from './repositories/officer-digest.repository';
@@ -24,6 +25,7 @@ import { RequestMessageRepository } from './repositories/request-message.reposit
 import { ChildFindingRepository } from './repositories/child-finding.repository';
 import { RetentionHoldRepository } from './repositories/retention-hold.repository';
 import { RetentionRunRepository } from './repositories/retention-run.repository';
+import { GpcSignalRepository } from './repositories/gpc-signal.repository';
 import { SuppressionRepository } from './repositories/suppression.repository';
 import { VerificationTokenRepository } from './repositories/verification-token.repository';
 import { MigrationRunner } from './migration-runner';
@@ -37,6 +39,7 @@ const repositories = [
   ExecutionRepository,
   AccessPackageRepository,
   SuppressionRepository,
+  GpcSignalRepository,
   ApiKeyRepository,
   OfficerRepository,
   OfficerSessionRepository,
@@ -52,6 +55,7 @@ const repositories = [
   RetentionHoldRepository,
   ChildFindingRepository,
   DrpAgentRepository,
+  DrpRequestRepository,
 ];
 
 @Global()

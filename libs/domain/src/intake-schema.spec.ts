@@ -362,7 +362,7 @@ describe('intakeSchema: field errors', () => {
       {
         path: 'details.channels.0',
         code: 'invalid_value',
-        message: 'Must be one of: email, notifications, surveys, all.',
+        message: 'Must be one of: email, notifications, surveys, sale_sharing, all.',
       },
     ]);
     expect(

@@ -6,7 +6,10 @@ import { type RequestType } from './request-type';
 export const INTAKE_LANGUAGES = ['en', 'de'] as const;
 export type IntakeLanguage = (typeof INTAKE_LANGUAGES)[number];
 
-export const OPT_OUT_CHANNELS = ['email', 'notifications', 'surveys', 'all'] as const;
+// `sale_sharing` is the CCPA opt-out of sale and sharing (Cal. Civ. Code §1798.120, 11 CCR §7026),
+// which Global Privacy Control and authorized agents' `sale:opt-out` also record; the others stop
+// promotional messages. `all` means every one of them.
+export const OPT_OUT_CHANNELS = ['email', 'notifications', 'surveys', 'sale_sharing', 'all'] as const;
 export type OptOutChannel = (typeof OPT_OUT_CHANNELS)[number];
 
 export const CHILD_RELATIONSHIPS = ['parent', 'legal_guardian'] as const;

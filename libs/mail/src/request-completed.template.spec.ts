@@ -229,3 +229,24 @@ it('says a re-sent access link replaces the earlier one, and only when it does',
   expect(render('de', { linkReplaced: true }).text).toContain('Dieser Link ersetzt den zuvor gesendeten, der nicht mehr funktioniert.');
   expect(render('en').text).not.toContain('replaces');
 });
+
+describe('request_completed: opt-out scope', () => {
+  it('says only what stopped: marketing, sale and sharing, or both', () => {
+    const marketing = render('en', { requestType: 'opt_out' });
+    expect(marketing.text).toContain('We have stopped sending you promotional emails');
+    expect(marketing.text).not.toContain('selling or sharing');
+
+    const sale = render('en', { requestType: 'opt_out', optOutScope: { marketing: false, saleSharing: true } });
+    expect(sale.subject).toMatch(/is complete$/);
+    expect(sale.text).toContain('We have stopped selling or sharing your personal information');
+    expect(sale.text).not.toContain('promotional');
+
+    const both = render('en', { requestType: 'opt_out', optOutScope: { marketing: true, saleSharing: true } });
+    expect(both.text).toContain('We have stopped sending you promotional emails');
+    expect(both.text).toContain('We have also stopped selling or sharing');
+
+    expect(render('de', { requestType: 'opt_out', optOutScope: { marketing: false, saleSharing: true } }).text).toContain(
+      'Wir verkaufen und teilen Ihre personenbezogenen Daten nicht mehr',
+    );
+  });
+});

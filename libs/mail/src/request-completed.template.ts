@@ -25,6 +25,8 @@ export interface RequestCompletedParams {
     /** How many systems of the data map the request was carried out in. */
     systems: number;
   };
+  /** Opt-out only: what it stopped. Absent: marketing only, as before sale/sharing existed. */
+  optOutScope?: { marketing: boolean; saleSharing: boolean };
 }
 
 // Mailers that already queued a campaign need time to honour a suppression; ten business days is
@@ -69,7 +71,7 @@ function completedBody(params: RequestCompletedParams, reference: string, lang: 
     case 'rectification':
       return rectificationBody(reference, lang);
     case 'opt_out':
-      return optOutBody(reference, lang);
+      return optOutBody(reference, lang, params.optOutScope ?? { marketing: true, saleSharing: false });
     case 'child_data_removal':
       return childDataRemovalBody(params, reference, lang);
     default: {
@@ -212,7 +214,49 @@ function rectificationBody(reference: string, lang: MailLocale): CompletedBody {
 
 // "We have stopped", not "you will never again receive": mailings already queued may still arrive,
 // and the address stays on the suppression list (as a hash) precisely so the opt-out holds.
-function optOutBody(reference: string, lang: MailLocale): CompletedBody {
+function optOutBody(reference: string, lang: MailLocale, scope: { marketing: boolean; saleSharing: boolean }): CompletedBody {
+  if (!scope.marketing) {
+    return saleSharingOptOutBody(reference, lang);
+  }
+  const body = marketingOptOutBody(reference, lang);
+  return scope.saleSharing
+    ? { ...body, paragraphsBeforeAction: [...body.paragraphsBeforeAction, SALE_SHARING_STOPPED[lang]] }
+    : body;
+}
+
+// CCPA §1798.120: what stops is selling and sharing; promotional messages are a separate choice.
+const SALE_SHARING_STOPPED: Record<MailLocale, string> = {
+  en: 'We have also stopped selling or sharing your personal information, and told the partners we shared it with to stop too.',
+  de: 'Außerdem verkaufen und teilen wir Ihre personenbezogenen Daten nicht mehr und haben die Partner, mit denen wir sie geteilt haben, aufgefordert, dies ebenfalls einzustellen.',
+};
+
+function saleSharingOptOutBody(reference: string, lang: MailLocale): CompletedBody {
+  return lang === 'de'
+    ? {
+        subject: completeSubject(reference, lang),
+        preheader: `Anfrage ${reference}: Wir verkaufen und teilen Ihre personenbezogenen Daten nicht mehr.`,
+        heading: 'Wir verkaufen und teilen Ihre Daten nicht mehr',
+        paragraphsBeforeAction: [
+          `Ihre Anfrage ${reference} ist abgeschlossen. Gewünscht war: Widerspruch gegen den Verkauf und die Weitergabe Ihrer personenbezogenen Daten.`,
+          'Wir verkaufen und teilen Ihre personenbezogenen Daten nicht mehr und haben die Partner, mit denen wir sie geteilt haben, aufgefordert, dies ebenfalls einzustellen.',
+          'Damit das so bleibt, führen wir Ihre E-Mail-Adresse auf einer Liste, dort nur als Einweg-Hashwert gespeichert; unsere Systeme prüfen diese Liste, bevor sie Daten weitergeben.',
+        ],
+        paragraphsAfterAction: [],
+      }
+    : {
+        subject: completeSubject(reference, lang),
+        preheader: `Request ${reference}: we no longer sell or share your personal information.`,
+        heading: 'We no longer sell or share your personal information',
+        paragraphsBeforeAction: [
+          `Your request to opt out of the sale and sharing of your personal information is complete. Its reference is ${reference}.`,
+          'We have stopped selling or sharing your personal information, and told the partners we shared it with to stop too.',
+          'So that this holds, we keep your email address on a list, stored there only as a one-way hash; our systems check this list before they pass data on.',
+        ],
+        paragraphsAfterAction: [],
+      };
+}
+
+function marketingOptOutBody(reference: string, lang: MailLocale): CompletedBody {
   const days = OPT_OUT_GRACE_BUSINESS_DAYS;
   return lang === 'de'
     ? {

@@ -29,7 +29,8 @@ export type JobItem =
   | { name: 'send-officer-digest'; data: NoData }
   | { name: 'retention-rule'; data: { ruleId: string } }
   | { name: 'retention-run'; data: { runId: string } }
-  | { name: 'retention-reconcile'; data: NoData };
+  | { name: 'retention-reconcile'; data: NoData }
+  | { name: 'drp-status-callbacks'; data: NoData };
 
 export type JobName = JobItem['name'];
 export type JobOf<N extends JobName> = Extract<JobItem, { name: N }>;
@@ -125,6 +126,11 @@ export const JOB_DEFINITIONS: Record<JobName, JobDefinition> = {
   // Works one run: an officer started or resumed it, or the reconciler found it orphaned.
   'retention-run': { queue: 'retention', options: RETENTION_OPTIONS },
   'retention-reconcile': {
+    queue: 'maintenance',
+    options: { attempts: 1, removeOnComplete: { age: HOUR, count: 100 }, removeOnFail: { age: DAY, count: 1_000 } },
+  },
+  // Each tick sweeps; a failed delivery's retry is kept per request in the database, not here.
+  'drp-status-callbacks': {
     queue: 'maintenance',
     options: { attempts: 1, removeOnComplete: { age: HOUR, count: 100 }, removeOnFail: { age: DAY, count: 1_000 } },
   },

@@ -50,3 +50,57 @@ export class DrpAgentClient {
     return this.sign(this.pairingClaims(businessId, now, overrides));
   }
 }
+
+/** The envelope every signed exercise and revoke carries (§2.01, §3.07). */
+export interface DrpEnvelope {
+  businessId: string;
+  now: Date;
+  /** How long the message stays valid; the spec recommends at most ten minutes. */
+  validForMs?: number;
+}
+
+/** The identity claims of §3.04 an agent attaches. */
+export interface DrpClaims {
+  name?: string;
+  email?: string;
+  email_verified?: boolean;
+  phone_number?: string;
+  phone_number_verified?: boolean;
+  address?: Record<string, string>;
+  address_verified?: boolean;
+}
+
+export interface DrpStatus {
+  request_id: string;
+  status: string;
+  reason?: string;
+  received_at?: string;
+  expected_by?: string;
+  processing_details?: string;
+  agent_request_id?: string;
+  cb_request_id?: string;
+  expires_at?: string;
+}
+
+export class DrpExerciseMessages {
+  constructor(private readonly agent: DrpAgentClient) {}
+
+  envelope(e: DrpEnvelope): Record<string, unknown> {
+    return {
+      'agent-id': this.agent.agentId,
+      'business-id': e.businessId,
+      'issued-at': new Date(e.now.getTime() - 1_000).toISOString(),
+      'expires-at': new Date(e.now.getTime() + (e.validForMs ?? 10 * 60_000)).toISOString(),
+    };
+  }
+
+  /** A Data Rights Exercise body (§2.01). */
+  exercise(e: DrpEnvelope, exercise: string, claims: DrpClaims, extra: Record<string, unknown> = {}): string {
+    return this.agent.sign({ ...this.envelope(e), 'drp.version': '1.0', exercise, regime: 'ccpa', ...claims, ...extra });
+  }
+
+  /** A Data Rights Revoke body (§2.04). */
+  revoke(e: DrpEnvelope, reason?: string, extra: Record<string, unknown> = {}): string {
+    return this.agent.sign({ ...this.envelope(e), 'drp.version': '1.0', ...(reason === undefined ? {} : { reason }), ...extra });
+  }
+}

@@ -13,8 +13,17 @@ export {
   TEST_S3_REGION,
   type TestBucket,
 } from './s3-test';
+export {
+  type OpenDsrProcessor,
+  type OpenDsrProcessorOptions,
+  type OpenDsrTestStatus,
+  type ReceivedRequest,
+  type SignedCallback,
+  startOpenDsrProcessor,
+} from './opendsr-processor';
 export { startTestProvider, type ProviderMode, type SignedCall, type TestProvider } from './test-provider';
 export { companyDataMap, type CompanyDataMapOptions, createCompanySchema } from './company-store';
 export { eventually, waitFor } from './wait-for';
 export { launchBrowser, openPage, screenshot, SCREENSHOT_DIR, seriousAccessibilityViolations, type AxeViolation, type WatchedPage } from './browser';
-export { DrpAgentClient, type DrpPairingClaims } from './drp-agent-client';
+export { DrpAgentClient, type DrpClaims, type DrpEnvelope, DrpExerciseMessages, type DrpPairingClaims, type DrpStatus } from './drp-agent-client';
+export { DrpCallbackReceiver } from './drp-callback-receiver';

@@ -8,11 +8,15 @@ import { PackageStore } from './access-package';
 import { AccessPackageDelivery } from './access-delivery/access-package-delivery.service';
 import { ApiKeyService } from './api-keys/api-key.service';
 import { AuditTrail } from './audit/audit-trail.service';
+import { AgentFilings } from './drp/agent-filing.service';
 import { DrpAgentService } from './drp/drp-agent.service';
+import { DrpCallbacks } from './drp/drp-callbacks.service';
+import { DrpRequests } from './drp/drp-requests.service';
 import { DataMapProvider } from './execution/data-map.provider';
 import { ErasurePlanService } from './execution/erasure-plan.service';
 import { ExecutionReconciler } from './execution/execution-reconciler.service';
 import { ExecutionService } from './execution/execution.service';
+import { GpcSignals } from './gpc/gpc-signals.service';
 import { ExecutionFinalizer } from './execution/finalizer.service';
 import { ProviderCallbackService } from './execution/provider-callback.service';
 import { SuppressionStoreAdapter } from './execution/suppression-store.adapter';
@@ -20,6 +24,7 @@ import { SystemExecutor } from './execution/system-executor.service';
 import { SuppressionLookup } from './suppression/suppression-lookup.service';
 import { UnverifiedExpiryService } from './expiry/unverified-expiry.service';
 import { IntakeService } from './intake/intake.service';
+import { OpenDsrCallbackService, OpenDsrCancellation, OpenDsrOutcomes, OpenDsrStatusPoller } from './opendsr';
 import { ConsoleSignIn } from './officers/console-sign-in.service';
 import { OfficerAccounts } from './officers/officer-accounts.service';
 import { OutboxService } from './outbox/outbox.service';
@@ -47,11 +52,18 @@ const services = [
   AutoApproval,
   DataMapProvider,
   DrpAgentService,
+  DrpRequests,
+  DrpCallbacks,
+  AgentFilings,
   ErasurePlanService,
   ExecutionFinalizer,
   ExecutionReconciler,
   ExecutionService,
   ProviderCallbackService,
+  OpenDsrCallbackService,
+  OpenDsrOutcomes,
+  OpenDsrStatusPoller,
+  OpenDsrCancellation,
   SuppressionLookup,
   SuppressionStoreAdapter,
   SystemExecutor,
@@ -59,6 +71,7 @@ const services = [
   ConsoleSettingsService,
   ConsoleSignIn,
   FieldCipher,
+  GpcSignals,
   IntakeService,
   KeyedHash,
   OfficerAccounts,

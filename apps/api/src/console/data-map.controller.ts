@@ -5,7 +5,7 @@ import { Roles } from '@rightsdesk/platform';
 import { DataMapProvider, type DataMapView, dataMapView } from '@rightsdesk/workflow';
 import { ErrorBody } from '../http/error-body';
 
-const SYSTEM_KINDS = ['postgres', 's3', 'webhook', 'suppression'];
+const SYSTEM_KINDS = ['postgres', 's3', 'webhook', 'opendsr', 'suppression'];
 const ERASURE_ACTIONS = ['delete_row', 'set_null', 'replace', 'hash', 'anonymize_ip', 'keep'];
 const scalar = { oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }], nullable: true };
 

@@ -21,7 +21,7 @@ const plannedSystem = {
   properties: {
     system: { type: 'string' },
     title: { type: 'string' },
-    kind: { type: 'string', enum: ['postgres', 's3', 'webhook', 'suppression'] },
+    kind: { type: 'string', enum: ['postgres', 's3', 'webhook', 'opendsr', 'suppression'] },
     collections: { type: 'array', items: plannedCollection },
     error: { type: 'string', description: '`timeout` when the system did not answer in time, else the kind of error; no counts then' },
   },

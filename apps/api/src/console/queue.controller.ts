@@ -50,6 +50,39 @@ const listQuerySchema = z.strictObject({
 type ListQuery = z.infer<typeof listQuerySchema>;
 
 // The triage queue and one request's full picture; every role reads them.
+// A request an authorized agent filed through the Data Rights Protocol (docs/drp.md).
+const agentFilingSchema = {
+  type: 'object',
+  nullable: true,
+  required: ['agentId', 'agentName', 'drpRequestId', 'agentRequestId', 'exercise', 'drpVersion', 'regime', 'claims', 'relationships', 'revokedAt'],
+  properties: {
+    agentId: { type: 'string' },
+    agentName: { type: 'string', nullable: true },
+    drpRequestId: { type: 'string', format: 'uuid' },
+    agentRequestId: { type: 'string', nullable: true },
+    exercise: { type: 'string', example: 'deletion' },
+    drpVersion: { type: 'string', example: '1.0' },
+    regime: { type: 'string', nullable: true, description: 'As the agent sent it; null: a voluntary request' },
+    claims: {
+      type: 'object',
+      nullable: true,
+      description: 'The identity claims as the agent sent them (DRP §3.04); null once the record is minimized',
+      properties: {
+        name: { type: 'string' },
+        email: { type: 'string' },
+        email_verified: { type: 'boolean' },
+        phone_number: { type: 'string' },
+        phone_number_verified: { type: 'boolean' },
+        address: { type: 'object', additionalProperties: { type: 'string' } },
+        address_verified: { type: 'boolean' },
+        power_of_attorney: { type: 'string' },
+      },
+    },
+    relationships: { type: 'array', items: { type: 'string' } },
+    revokedAt: { type: 'string', format: 'date-time', nullable: true },
+  },
+};
+
 @ApiTags('console: queue')
 @Roles(...OFFICER_ROLES)
 @Controller('api/v1/console/requests')
@@ -132,14 +165,14 @@ export class QueueController {
   @ApiOperation({
     summary: 'One request, with everything needed to decide on it',
     description:
-      "The request, the requester's data (decrypted), the statutory clock with its explanation, the timeline from the audit trail, per-system execution outcomes, the emails sent (never their content), the conversation with its uploads, the assignee and any four-eyes proposal. Every read is recorded in the audit trail (`request_viewed`).",
+      "The request, the requester's data (decrypted), the statutory clock with its explanation, the timeline from the audit trail, per-system execution outcomes, the emails sent (never their content), the conversation with its uploads, the assignee and any four-eyes proposal, and for a request an authorized agent filed (DRP) the agent and the identity claims it vouches for. Every read is recorded in the audit trail (`request_viewed`).",
   })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiResponse({
     status: 200,
     schema: {
       type: 'object',
-      required: ['request', 'subject', 'assignee', 'approvalProposal', 'fourEyes', 'clock', 'timeline', 'systems', 'emails', 'conversation', 'actions'],
+      required: ['request', 'subject', 'assignee', 'approvalProposal', 'fourEyes', 'clock', 'timeline', 'systems', 'emails', 'conversation', 'agent', 'actions'],
       properties: {
         request: requestSchema,
         subject: {
@@ -164,6 +197,7 @@ export class QueueController {
         systems: { type: 'array', items: systemSchema },
         emails: { type: 'array', items: emailSchema },
         conversation: { type: 'array', items: messageSchema },
+        agent: agentFilingSchema,
         actions: { type: 'array', description: 'What the signed-in officer may do to this request now (empty for auditors)', items: { type: 'string', enum: [...CONSOLE_ACTIONS] } },
       },
     },

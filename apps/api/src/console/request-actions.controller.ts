@@ -155,7 +155,7 @@ export class RequestActionsController {
   @ApiResponse(ILLEGAL('the request is in progress or already closed'))
   @ApiResponse({ status: 422, description: 'validation_failed: note not 1–2000 characters, notifyRequester not a boolean', type: ErrorBody })
   async cancel(@Param('id') id: string, @Body(new ZodBody(cancelSchema)) body: z.infer<typeof cancelSchema>, @CurrentOfficer() officer: SignedInOfficer) {
-    await this.cancellation.cancel(id, { note: body.note, notifyRequester: body.notifyRequester }, officer.id);
+    await this.cancellation.cancel(id, { note: body.note, notifyRequester: body.notifyRequester }, { type: 'officer', id: officer.id });
     return { outcome: 'cancelled', request: await this.states.read(id) };
   }
 

@@ -5,16 +5,10 @@ import { RequestException } from '@rightsdesk/domain';
 import { Public } from '@rightsdesk/platform';
 import { DrpAgentService, RateLimiter } from '@rightsdesk/workflow';
 import { clientIp } from '../http/client-ip';
-import { bearerToken, drpBody, sendDrpError } from './drp-http';
+import { bearerToken, drpBody, drpErrorSchema, sendDrpError } from './drp-http';
 
 // Pairing attempts per IP per hour: an agent pairs once per token it wants, not in a loop.
 const PAIRINGS_PER_IP_PER_HOUR = 60;
-
-const drpErrorSchema = {
-  type: 'object',
-  required: ['code', 'message'],
-  properties: { code: { type: 'string', example: '403', description: 'The HTTP status, as a string (DRP 1.0 §3.06)' }, message: { type: 'string' } },
-};
 
 // The Data Rights Protocol 1.0 endpoints for authorized agents (docs/drp.md). Public at the guard:
 // the caller is an agent, admitted by its Ed25519 signature (pairing) or the bearer token pairing

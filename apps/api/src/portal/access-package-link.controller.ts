@@ -1,12 +1,13 @@
 import { Body, Controller, HttpCode, Inject, Post, Req } from '@nestjs/common';
-import { ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { APP_CONFIG, type AppConfig } from '@rightsdesk/config';
 import { RequestException } from '@rightsdesk/domain';
 import { Public } from '@rightsdesk/platform';
-import { AccessPackageDelivery, RateLimiter } from '@rightsdesk/workflow';
+import { AccessPackageDelivery, GpcSignals, RateLimiter } from '@rightsdesk/workflow';
 import { clientIp } from '../http/client-ip';
+import { carriesGpc } from '../http/gpc-header';
 import { ErrorBody } from '../http/error-body';
 import { ZodBody } from '../http/zod-body.pipe';
 
@@ -26,6 +27,7 @@ export class AccessPackageLinkController {
   constructor(
     private readonly delivery: AccessPackageDelivery,
     private readonly rateLimiter: RateLimiter,
+    private readonly gpc: GpcSignals,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -37,6 +39,7 @@ export class AccessPackageLinkController {
       'For the download page: with the token from the "Your data is ready" email, until when the link works and how many downloads are left. Uses no download. A wrong, expired or used-up token answers 410 alike. The file itself comes from the form POST /requests/download.',
   })
   @ApiBody({ schema: { type: 'object', required: ['token'], additionalProperties: false, properties: { token: { type: 'string', minLength: 1, maxLength: 128 } } } })
+  @ApiHeader({ name: 'Sec-GPC', required: false, description: 'Global Privacy Control: exactly 1 records an opt-out of sale/sharing for the requester (see docs/gpc.md)' })
   @ApiResponse({
     status: 200,
     description: 'The link works',
@@ -55,6 +58,9 @@ export class AccessPackageLinkController {
     const link = await this.delivery.describe(body.token);
     if (!link) {
       throw new RequestException('package_unavailable', 'This download link is invalid, has expired or has been used up.');
+    }
+    if (carriesGpc(request)) {
+      await this.gpc.honourForRequestId(link.requestId, 'download');
     }
     return { expiresAt: link.expiresAt.toISOString(), downloadsRemaining: link.downloadsRemaining };
   }

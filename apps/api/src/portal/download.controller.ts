@@ -4,8 +4,9 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { APP_CONFIG, type AppConfig } from '@rightsdesk/config';
 import { RequestException } from '@rightsdesk/domain';
 import { Public } from '@rightsdesk/platform';
-import { AccessPackageDelivery, RateLimiter } from '@rightsdesk/workflow';
+import { AccessPackageDelivery, GpcSignals, RateLimiter } from '@rightsdesk/workflow';
 import { clientIp } from '../http/client-ip';
+import { carriesGpc } from '../http/gpc-header';
 import { downloadRefusedPage, pageLanguage } from './download-refused-page';
 
 const token = (value: unknown): string => (typeof value === 'string' && /^[A-Za-z0-9_-]{1,128}$/.test(value) ? value : '');
@@ -21,6 +22,7 @@ export class DownloadController {
   constructor(
     private readonly delivery: AccessPackageDelivery,
     private readonly rateLimiter: RateLimiter,
+    private readonly gpc: GpcSignals,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -30,6 +32,9 @@ export class DownloadController {
     try {
       await this.rateLimiter.consume('status-ip', clientIp(request), this.config.rateLimits.statusPerIpPerHour, 3600);
       const file = await this.delivery.download(token(form.token));
+      if (carriesGpc(request)) {
+        await this.gpc.honourForRequestId(file.requestId, 'download');
+      }
       await reply
         .status(200)
         .header('Content-Type', 'application/zip')

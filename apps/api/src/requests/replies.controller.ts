@@ -4,8 +4,9 @@ import type { FastifyRequest } from 'fastify';
 import { APP_CONFIG, type AppConfig } from '@rightsdesk/config';
 import { RequestException } from '@rightsdesk/domain';
 import { Public } from '@rightsdesk/platform';
-import { RateLimiter, type ReplyReceipt, RequesterReplies } from '@rightsdesk/workflow';
+import { GpcSignals, RateLimiter, type ReplyReceipt, RequesterReplies } from '@rightsdesk/workflow';
 import { clientIp } from '../http/client-ip';
+import { carriesGpc } from '../http/gpc-header';
 import { ErrorBody } from '../http/error-body';
 import { readReplyBody, REPLY_MESSAGE_MAX } from './reply-body';
 
@@ -16,6 +17,7 @@ export class RepliesController {
   constructor(
     private readonly replies: RequesterReplies,
     private readonly rateLimiter: RateLimiter,
+    private readonly gpc: GpcSignals,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -28,6 +30,7 @@ export class RepliesController {
   })
   @ApiParam({ name: 'reference', example: 'RD-7K2M-9QXW-4HTN-P3VA' })
   @ApiHeader({ name: 'X-Status-Token', required: true })
+  @ApiHeader({ name: 'Sec-GPC', required: false, description: 'Global Privacy Control: exactly 1 records an opt-out of sale/sharing for the requester (see docs/gpc.md)' })
   @ApiConsumes('application/json', 'multipart/form-data')
   @ApiBody({
     schema: {
@@ -57,6 +60,10 @@ export class RepliesController {
     }
     // The link is checked before a byte of the upload is read.
     await this.replies.admit(reference, token);
-    return this.replies.reply(reference, token, await readReplyBody(request, body, this.config.console));
+    const receipt = await this.replies.reply(reference, token, await readReplyBody(request, body, this.config.console));
+    if (carriesGpc(request)) {
+      await this.gpc.honourForReference(reference, 'reply');
+    }
+    return receipt;
   }
 }

@@ -6,6 +6,7 @@ import { APP_CONFIG, type AppConfig } from '@rightsdesk/config';
 import { intakeSchema, type IntakeInput, RequestException } from '@rightsdesk/domain';
 import { Public } from '@rightsdesk/platform';
 import {
+  GpcSignals,
   IntakeService,
   type IntakeReceipt,
   type PublicRequestStatus,
@@ -15,6 +16,7 @@ import {
   VerificationService,
 } from '@rightsdesk/workflow';
 import { clientIp } from '../http/client-ip';
+import { carriesGpc } from '../http/gpc-header';
 import { ErrorBody } from '../http/error-body';
 import { ZodBody } from '../http/zod-body.pipe';
 import { INTAKE_EXAMPLES, intakeRequestSchema, publicStatusSchema, receiptSchema, verificationResultSchema } from './requests.openapi';
@@ -30,6 +32,7 @@ export class RequestsController {
     private readonly verification: VerificationService,
     private readonly status: RequestStatusService,
     private readonly rateLimiter: RateLimiter,
+    private readonly gpc: GpcSignals,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -62,6 +65,7 @@ export class RequestsController {
   })
   @ApiParam({ name: 'reference', example: 'RD-7K2M-9QXW-4HTN-P3VA' })
   @ApiBody({ schema: { type: 'object', required: ['token'], additionalProperties: false, properties: { token: { type: 'string', maxLength: 128 } } } })
+  @ApiHeader({ name: 'Sec-GPC', required: false, description: 'Global Privacy Control: exactly 1 records an opt-out of sale/sharing for the requester (see docs/gpc.md)' })
   @ApiResponse({ status: 200, description: 'Verified (or already verified)', schema: verificationResultSchema })
   @ApiResponse({ status: 400, description: 'verification_invalid', type: ErrorBody })
   @ApiResponse({ status: 410, description: 'verification_expired', type: ErrorBody })
@@ -74,7 +78,12 @@ export class RequestsController {
     @Req() request: FastifyRequest,
   ): Promise<VerificationResult> {
     await this.rateLimiter.consume('verify-ip', clientIp(request), this.config.rateLimits.verifyPerIpPerHour, 3600);
-    return this.verification.verify(reference, body.token);
+    const result = await this.verification.verify(reference, body.token);
+    // Only after the link proved who is asking.
+    if (carriesGpc(request)) {
+      await this.gpc.honourForReference(result.reference, 'verification');
+    }
+    return result;
   }
 
   @Get(':reference')
@@ -85,6 +94,7 @@ export class RequestsController {
   @ApiParam({ name: 'reference', example: 'RD-7K2M-9QXW-4HTN-P3VA' })
   @ApiHeader({ name: 'X-Status-Token', required: false })
   @ApiQuery({ name: 'token', required: false })
+  @ApiHeader({ name: 'Sec-GPC', required: false, description: 'Global Privacy Control: exactly 1 records an opt-out of sale/sharing for the requester (see docs/gpc.md)' })
   @ApiResponse({ status: 200, description: 'The request status with its public timeline', schema: publicStatusSchema })
   @ApiResponse({ status: 404, description: 'not_found', type: ErrorBody })
   @ApiResponse({ status: 429, description: 'rate_limited', type: ErrorBody })
@@ -99,6 +109,6 @@ export class RequestsController {
     if (token.length > 128 || reference.length > 40) {
       throw new RequestException('not_found', 'No request matches this reference and link.');
     }
-    return this.status.publicStatus(reference, token);
+    return this.status.publicStatus(reference, token, { gpc: carriesGpc(request) });
   }
 }

@@ -30,7 +30,7 @@ export const verificationResultSchema: Schema = {
 
 export const publicStatusSchema: Schema = {
   type: 'object',
-  required: ['reference', 'type', 'status', 'receivedOn', 'dueOn', 'dueExplanation', 'language', 'openQuestion', 'timeline'],
+  required: ['reference', 'type', 'status', 'receivedOn', 'dueOn', 'dueExplanation', 'language', 'openQuestion', 'timeline', 'gpc'],
   properties: {
     reference: { type: 'string' },
     type: { type: 'string', enum: [...REQUEST_TYPES] },
@@ -51,6 +51,13 @@ export const publicStatusSchema: Schema = {
           status: { type: 'string', enum: [...REQUEST_STATUSES], nullable: true, description: 'The status the event led to, if it changed it' },
         },
       },
+    },
+    gpc: {
+      type: 'object',
+      nullable: true,
+      required: ['honouredAt'],
+      description: "Set once the requester's Global Privacy Control signal was honoured as an opt-out of sale/sharing (11 CCR §7025)",
+      properties: { honouredAt: { type: 'string', format: 'date-time' } },
     },
   },
 };

@@ -2,6 +2,26 @@
 // decorators and run `npm run build && npm run api:client`.
 /* eslint-disable */
 export interface paths {
+    "/.well-known/gpc.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Global Privacy Control support resource
+         * @description Per the GPC proposal: `{ "gpc": true, "lastUpdate": "YYYY-MM-DD" }`.
+         */
+        get: operations["GpcWellKnownController_support"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/access-packages/lookup": {
         parameters: {
             query?: never;
@@ -51,7 +71,7 @@ export interface paths {
         put?: never;
         /**
          * Issue an API key
-         * @description Scopes: suppressions:read, requests:create. The key is in this answer only. Audited as api_key_created.
+         * @description Scopes: suppressions:read, requests:create, gpc-signals:create. The key is in this answer only. Audited as api_key_created.
          */
         post: operations["ApiKeysController_create"];
         delete?: never;
@@ -446,7 +466,7 @@ export interface paths {
         };
         /**
          * One request, with everything needed to decide on it
-         * @description The request, the requester's data (decrypted), the statutory clock with its explanation, the timeline from the audit trail, per-system execution outcomes, the emails sent (never their content), the conversation with its uploads, the assignee and any four-eyes proposal. Every read is recorded in the audit trail (`request_viewed`).
+         * @description The request, the requester's data (decrypted), the statutory clock with its explanation, the timeline from the audit trail, per-system execution outcomes, the emails sent (never their content), the conversation with its uploads, the assignee and any four-eyes proposal, and for a request an authorized agent filed (DRP) the agent and the identity claims it vouches for. Every read is recorded in the audit trail (`request_viewed`).
          */
         get: operations["QueueController_show"];
         put?: never;
@@ -921,6 +941,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/gpc-signals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Forward a signed-in user's Global Privacy Control signal
+         * @description For the company's website: when a page request from a user it has signed in carries `Sec-GPC: 1`, it forwards that header with the user's email (and country/region when known). Records an opt-out of sale and sharing (channel gpc, approved at once, no verification: 11 CCR §7025) once per person; repeating it files nothing new. Without `Sec-GPC: 1` (exactly) it is refused and nothing is recorded. Needs an API key with the gpc-signals:create scope, which can do nothing else.
+         */
+        post: operations["GpcSignalsController_record"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/opendsr/{system}/callbacks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An OpenDSR processor's status callback (OpenDSR 2.0 §8.6, OpenGDPR 1.0 §8.6)
+         * @description Body: `{ controller_id, expected_completion_time, status_callback_url, subject_request_id, request_status: "pending" | "in_progress" | "completed" | "cancelled", results_url?, results_count? }`, any Content-Type. `X-OpenDSR-Processor-Domain` (or `X-OpenGDPR-Processor-Domain`) must be allow-listed for the system; `X-OpenDSR-Signature` (or `X-OpenGDPR-Signature`) is the base64 signature over the SHA-256 digest of the raw body, made with the certificate named by the processor's discovery document. A repeated callback is answered 202 with outcome `duplicate` and changes nothing.
+         */
+        post: operations["OpenDsrCallbacksController_receive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/privacy-center/settings": {
         parameters: {
             query?: never;
@@ -1066,8 +1126,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Is this address suppressed?
-         * @description For the company's mailers, before every promotional send: the path is the hex sha256 of the address trimmed and lower-cased. Needs an API key with the suppressions:read scope.
+         * Is this address suppressed, and has it opted out of sale/sharing?
+         * @description For the company's mailers, before every promotional send (`suppressed`, `since`: the marketing list), and for its ad-tech, before selling or sharing a person's data (`saleSharing`: "do not sell or share my personal information", CCPA §1798.120, recorded by opt-out requests and Global Privacy Control signals). The path is the hex sha256 of the address trimmed and lower-cased. Needs an API key with the suppressions:read scope.
          */
         get: operations["SuppressionsController_lookup"];
         put?: never;
@@ -1111,6 +1171,47 @@ export interface paths {
          */
         post: operations["DrpAgentController_pair"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/drp/v1/data-rights-request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Data Rights Exercise (DRP 1.0 §2.01)
+         * @description Signed JSON: agent-id, business-id, issued-at, expires-at, drp.version ("1.0" or "1.0.PS"), exercise, optional agent-request-id, regime, relationships, status_callback, and the identity claims (email required). Files a request that runs the same review and execution as one from the privacy center. A replay while the first message is valid answers with the same request.
+         */
+        post: operations["DrpRequestController_exercise"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/drp/v1/data-rights-request/{requestId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Data Rights Status (DRP 1.0 §2.02) */
+        get: operations["DrpRequestController_status"];
+        put?: never;
+        post?: never;
+        /**
+         * Data Rights Revoke (DRP 1.0 §2.04)
+         * @description Signed JSON with the envelope and an optional `reason` (the consumer’s words, kept with the request). Cancels a request not yet being carried out; the answer has status revoked.
+         */
+        delete: operations["DrpRequestController_revoke"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1191,10 +1292,37 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    AccessPackageLinkController_lookup: {
+    GpcWellKnownController_support: {
         parameters: {
             query?: never;
             header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        gpc: true;
+                        /** Format: date */
+                        lastUpdate: string;
+                    };
+                };
+            };
+        };
+    };
+    AccessPackageLinkController_lookup: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Global Privacy Control: exactly 1 records an opt-out of sale/sharing for the requester (see docs/gpc.md) */
+                "Sec-GPC"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1302,7 +1430,7 @@ export interface operations {
                             prefix: string;
                             /** Format: date-time */
                             revokedAt: string | null;
-                            scopes: ("suppressions:read" | "requests:create")[];
+                            scopes: ("suppressions:read" | "requests:create" | "gpc-signals:create")[];
                         }[];
                     };
                 };
@@ -1329,7 +1457,7 @@ export interface operations {
             content: {
                 "application/json": {
                     name: string;
-                    scopes: ("suppressions:read" | "requests:create")[];
+                    scopes: ("suppressions:read" | "requests:create" | "gpc-signals:create")[];
                 };
             };
         };
@@ -1352,7 +1480,7 @@ export interface operations {
                             prefix: string;
                             /** Format: date-time */
                             revokedAt: string | null;
-                            scopes: ("suppressions:read" | "requests:create")[];
+                            scopes: ("suppressions:read" | "requests:create" | "gpc-signals:create")[];
                         };
                         /** @description Send as Authorization: Bearer <key>; shown once */
                         key: string;
@@ -1399,7 +1527,7 @@ export interface operations {
                             prefix: string;
                             /** Format: date-time */
                             revokedAt: string | null;
-                            scopes: ("suppressions:read" | "requests:create")[];
+                            scopes: ("suppressions:read" | "requests:create" | "gpc-signals:create")[];
                         };
                     };
                 };
@@ -1680,7 +1808,7 @@ export interface operations {
                             eraseOrder: string[];
                             key: string;
                             /** @enum {string} */
-                            kind: "postgres" | "s3" | "webhook" | "suppression";
+                            kind: "postgres" | "s3" | "webhook" | "opendsr" | "suppression";
                             purposes: string[];
                             recipients: string[];
                             title: string;
@@ -2699,7 +2827,7 @@ export interface operations {
                 } | {
                     country: string;
                     details: {
-                        channels: ("email" | "notifications" | "surveys" | "all")[];
+                        channels: ("email" | "notifications" | "surveys" | "sale_sharing" | "all")[];
                     };
                     /** Format: email */
                     email: string;
@@ -2812,6 +2940,35 @@ export interface operations {
                     "application/json": {
                         /** @description What the signed-in officer may do to this request now (empty for auditors) */
                         actions: ("assign" | "note" | "approve" | "deny" | "extend" | "request_information" | "cancel" | "retry" | "resend_access_link")[];
+                        agent: {
+                            agentId: string;
+                            agentName: string | null;
+                            agentRequestId: string | null;
+                            /** @description The identity claims as the agent sent them (DRP §3.04); null once the record is minimized */
+                            claims: {
+                                address?: {
+                                    [key: string]: string;
+                                };
+                                address_verified?: boolean;
+                                email?: string;
+                                email_verified?: boolean;
+                                name?: string;
+                                phone_number?: string;
+                                phone_number_verified?: boolean;
+                                power_of_attorney?: string;
+                            } | null;
+                            /** Format: uuid */
+                            drpRequestId: string;
+                            /** @example 1.0 */
+                            drpVersion: string;
+                            /** @example deletion */
+                            exercise: string;
+                            /** @description As the agent sent it; null: a voluntary request */
+                            regime: string | null;
+                            relationships: string[];
+                            /** Format: date-time */
+                            revokedAt: string | null;
+                        } | null;
                         approvalProposal: {
                             /** Format: date-time */
                             at: string;
@@ -3508,7 +3665,7 @@ export interface operations {
                             /** @description `timeout` when the system did not answer in time, else the kind of error; no counts then */
                             error?: string;
                             /** @enum {string} */
-                            kind: "postgres" | "s3" | "webhook" | "suppression";
+                            kind: "postgres" | "s3" | "webhook" | "opendsr" | "suppression";
                             system: string;
                             title: string;
                         }[];
@@ -4737,6 +4894,150 @@ export interface operations {
             };
         };
     };
+    GpcSignalsController_record: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Exactly 1 */
+                "Sec-GPC": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description ISO 3166-1 alpha-2; unknown: the configured fallback regime
+                     * @example US
+                     */
+                    country?: string;
+                    /** Format: email */
+                    email: string;
+                    /** @enum {string} */
+                    language?: "en" | "de";
+                    /** @example CA */
+                    region?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Honoured (now, or before) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        honouredAt: string;
+                        recorded: boolean;
+                    };
+                };
+            };
+            /** @description unauthorized: no key, or a key without gpc-signals:create */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description validation_failed: body, or no Sec-GPC: 1 header */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    OpenDsrCallbacksController_receive: {
+        parameters: {
+            query?: never;
+            header: {
+                "X-OpenDSR-Processor-Domain": string;
+                "X-OpenDSR-Signature": string;
+            };
+            path: {
+                /** @description The opendsr system key in the data map */
+                system: string;
+            };
+            cookie?: never;
+        };
+        /** @description The callback JSON, exactly as signed */
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description { received: true, outcome: "recorded" | "duplicate" | "in_progress" } */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description malformed_body: not JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unauthorized: domain not allow-listed, or certificate invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description forbidden: the signature does not match */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description not_found: no opendsr system by that name */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description validation_failed: not an OpenDSR callback for this receiver */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     PrivacyCenterSettingsController_settings: {
         parameters: {
             query?: never;
@@ -4896,7 +5197,7 @@ export interface operations {
                 } | {
                     country: string;
                     details: {
-                        channels: ("email" | "notifications" | "surveys" | "all")[];
+                        channels: ("email" | "notifications" | "surveys" | "sale_sharing" | "all")[];
                     };
                     /** Format: email */
                     email: string;
@@ -5007,6 +5308,8 @@ export interface operations {
                 token?: unknown;
             };
             header?: {
+                /** @description Global Privacy Control: exactly 1 records an opt-out of sale/sharing for the requester (see docs/gpc.md) */
+                "Sec-GPC"?: string;
                 "X-Status-Token"?: string;
             };
             path: {
@@ -5027,6 +5330,11 @@ export interface operations {
                         dueExplanation: string;
                         /** Format: date */
                         dueOn: string;
+                        /** @description Set once the requester's Global Privacy Control signal was honoured as an opt-out of sale/sharing (11 CCR §7025) */
+                        gpc: {
+                            /** Format: date-time */
+                            honouredAt: string;
+                        } | null;
                         language: string;
                         /** @description While on hold: what the privacy team asked; answer with POST /api/v1/requests/{reference}/replies */
                         openQuestion: string | null;
@@ -5075,6 +5383,8 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
+                /** @description Global Privacy Control: exactly 1 records an opt-out of sale/sharing for the requester (see docs/gpc.md) */
+                "Sec-GPC"?: string;
                 "X-Status-Token": string;
             };
             path: {
@@ -5172,7 +5482,10 @@ export interface operations {
     RequestsController_verify: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Global Privacy Control: exactly 1 records an opt-out of sale/sharing for the requester (see docs/gpc.md) */
+                "Sec-GPC"?: string;
+            };
             path: {
                 reference: string;
             };
@@ -5256,7 +5569,10 @@ export interface operations {
     VerifiedRequestsController_file: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Global Privacy Control, forwarded from the signed-in user's browser: exactly 1 also records an opt-out of sale/sharing for them (see docs/gpc.md) */
+                "Sec-GPC"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5318,7 +5634,7 @@ export interface operations {
                 } | {
                     country: string;
                     details: {
-                        channels: ("email" | "notifications" | "surveys" | "all")[];
+                        channels: ("email" | "notifications" | "surveys" | "sale_sharing" | "all")[];
                     };
                     /** Format: email */
                     email: string;
@@ -5415,12 +5731,24 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description { suppressed, since } */
+            /** @description What the address opted out of, and since when */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        saleSharing: {
+                            optedOut: boolean;
+                            /** Format: date-time */
+                            since: string | null;
+                        };
+                        /** Format: date-time */
+                        since: string | null;
+                        /** @description On the marketing suppression list */
+                        suppressed: boolean;
+                    };
+                };
             };
             /** @description unauthorized */
             401: {
@@ -5494,6 +5822,8 @@ export interface operations {
                          * @example 403
                          */
                         code: string;
+                        /** @description true: the request cannot succeed if sent again */
+                        fatal?: boolean;
                         message: string;
                     };
                 };
@@ -5510,6 +5840,8 @@ export interface operations {
                          * @example 403
                          */
                         code: string;
+                        /** @description true: the request cannot succeed if sent again */
+                        fatal?: boolean;
                         message: string;
                     };
                 };
@@ -5526,6 +5858,8 @@ export interface operations {
                          * @example 403
                          */
                         code: string;
+                        /** @description true: the request cannot succeed if sent again */
+                        fatal?: boolean;
                         message: string;
                     };
                 };
@@ -5579,6 +5913,8 @@ export interface operations {
                          * @example 403
                          */
                         code: string;
+                        /** @description true: the request cannot succeed if sent again */
+                        fatal?: boolean;
                         message: string;
                     };
                 };
@@ -5595,6 +5931,414 @@ export interface operations {
                          * @example 403
                          */
                         code: string;
+                        /** @description true: the request cannot succeed if sent again */
+                        fatal?: boolean;
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    DrpRequestController_exercise: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Bearer <token from the pair-wise key setup> */
+                Authorization: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description base64 of (64-byte Ed25519 signature ‖ JSON), signed with the agent’s registered key; read as text whatever the Content-Type */
+        requestBody: {
+            content: {
+                "text/plain": string;
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The agent's agent-request-id, echoed */
+                        agent_request_id?: string;
+                        /** @description Our request id, for the Permission Slip profile (1.0.PS) */
+                        cb_request_id?: string;
+                        /**
+                         * Format: date-time
+                         * @description The end of the statutory due day
+                         */
+                        expected_by?: string;
+                        /**
+                         * Format: date-time
+                         * @description For final states: until when we keep the record
+                         */
+                        expires_at?: string;
+                        processing_details?: string;
+                        /** @enum {string} */
+                        reason?: "need_user_verification" | "suspected_fraud" | "insuf_verification" | "no_match" | "claim_not_covered" | "outside_jurisdiction" | "too_many_requests" | "other";
+                        /** Format: date-time */
+                        received_at: string;
+                        /** Format: uuid */
+                        request_id: string;
+                        /** @enum {string} */
+                        status: "open" | "in_progress" | "fulfilled" | "revoked" | "denied" | "expired";
+                    };
+                };
+            };
+            /** @description Unreadable, expired (fatal), unsupported exercise or invalid claims */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description The HTTP status, as a string (DRP 1.0 §3.06)
+                         * @example 403
+                         */
+                        code: string;
+                        /** @description true: the request cannot succeed if sent again */
+                        fatal?: boolean;
+                        message: string;
+                    };
+                };
+            };
+            /** @description No token, an unknown one, or one of a disabled agent */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description The HTTP status, as a string (DRP 1.0 §3.06)
+                         * @example 403
+                         */
+                        code: string;
+                        /** @description true: the request cannot succeed if sent again */
+                        fatal?: boolean;
+                        message: string;
+                    };
+                };
+            };
+            /** @description Bad signature, or agent-id or business-id not matching */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description The HTTP status, as a string (DRP 1.0 §3.06)
+                         * @example 403
+                         */
+                        code: string;
+                        /** @description true: the request cannot succeed if sent again */
+                        fatal?: boolean;
+                        message: string;
+                    };
+                };
+            };
+            /** @description DRP is off (no DRP_BUSINESS_ID) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description The HTTP status, as a string (DRP 1.0 §3.06)
+                         * @example 403
+                         */
+                        code: string;
+                        /** @description true: the request cannot succeed if sent again */
+                        fatal?: boolean;
+                        message: string;
+                    };
+                };
+            };
+            /** @description agent-request-id already used by a request whose message expired (fatal) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description The HTTP status, as a string (DRP 1.0 §3.06)
+                         * @example 403
+                         */
+                        code: string;
+                        /** @description true: the request cannot succeed if sent again */
+                        fatal?: boolean;
+                        message: string;
+                    };
+                };
+            };
+            /** @description Too many requests from this agent (DRP_EXERCISES_PER_AGENT_PER_HOUR) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description The HTTP status, as a string (DRP 1.0 §3.06)
+                         * @example 403
+                         */
+                        code: string;
+                        /** @description true: the request cannot succeed if sent again */
+                        fatal?: boolean;
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    DrpRequestController_status: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Bearer <token from the pair-wise key setup> */
+                Authorization: string;
+            };
+            path: {
+                /** @description Our request_id (or, for the 1.0.PS profile, the agent-request-id) */
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The agent's agent-request-id, echoed */
+                        agent_request_id?: string;
+                        /** @description Our request id, for the Permission Slip profile (1.0.PS) */
+                        cb_request_id?: string;
+                        /**
+                         * Format: date-time
+                         * @description The end of the statutory due day
+                         */
+                        expected_by?: string;
+                        /**
+                         * Format: date-time
+                         * @description For final states: until when we keep the record
+                         */
+                        expires_at?: string;
+                        processing_details?: string;
+                        /** @enum {string} */
+                        reason?: "need_user_verification" | "suspected_fraud" | "insuf_verification" | "no_match" | "claim_not_covered" | "outside_jurisdiction" | "too_many_requests" | "other";
+                        /** Format: date-time */
+                        received_at: string;
+                        /** Format: uuid */
+                        request_id: string;
+                        /** @enum {string} */
+                        status: "open" | "in_progress" | "fulfilled" | "revoked" | "denied" | "expired";
+                    };
+                };
+            };
+            /** @description No token, an unknown one, or one of a disabled agent */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description The HTTP status, as a string (DRP 1.0 §3.06)
+                         * @example 403
+                         */
+                        code: string;
+                        /** @description true: the request cannot succeed if sent again */
+                        fatal?: boolean;
+                        message: string;
+                    };
+                };
+            };
+            /** @description The request was made by another agent */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description The HTTP status, as a string (DRP 1.0 §3.06)
+                         * @example 403
+                         */
+                        code: string;
+                        /** @description true: the request cannot succeed if sent again */
+                        fatal?: boolean;
+                        message: string;
+                    };
+                };
+            };
+            /** @description No such request, or DRP is off */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description The HTTP status, as a string (DRP 1.0 §3.06)
+                         * @example 403
+                         */
+                        code: string;
+                        /** @description true: the request cannot succeed if sent again */
+                        fatal?: boolean;
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    DrpRequestController_revoke: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Bearer <token from the pair-wise key setup> */
+                Authorization: string;
+            };
+            path: {
+                /** @description Our request_id */
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        /** @description base64 of (64-byte Ed25519 signature ‖ JSON), signed with the agent’s registered key; read as text whatever the Content-Type */
+        requestBody: {
+            content: {
+                "text/plain": string;
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The agent's agent-request-id, echoed */
+                        agent_request_id?: string;
+                        /** @description Our request id, for the Permission Slip profile (1.0.PS) */
+                        cb_request_id?: string;
+                        /**
+                         * Format: date-time
+                         * @description The end of the statutory due day
+                         */
+                        expected_by?: string;
+                        /**
+                         * Format: date-time
+                         * @description For final states: until when we keep the record
+                         */
+                        expires_at?: string;
+                        processing_details?: string;
+                        /** @enum {string} */
+                        reason?: "need_user_verification" | "suspected_fraud" | "insuf_verification" | "no_match" | "claim_not_covered" | "outside_jurisdiction" | "too_many_requests" | "other";
+                        /** Format: date-time */
+                        received_at: string;
+                        /** Format: uuid */
+                        request_id: string;
+                        /** @enum {string} */
+                        status: "open" | "in_progress" | "fulfilled" | "revoked" | "denied" | "expired";
+                    };
+                };
+            };
+            /** @description Unreadable or expired message, or a 1.0.PS request (no revoke in that profile) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description The HTTP status, as a string (DRP 1.0 §3.06)
+                         * @example 403
+                         */
+                        code: string;
+                        /** @description true: the request cannot succeed if sent again */
+                        fatal?: boolean;
+                        message: string;
+                    };
+                };
+            };
+            /** @description No token, an unknown one, or one of a disabled agent */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description The HTTP status, as a string (DRP 1.0 §3.06)
+                         * @example 403
+                         */
+                        code: string;
+                        /** @description true: the request cannot succeed if sent again */
+                        fatal?: boolean;
+                        message: string;
+                    };
+                };
+            };
+            /** @description Bad signature, claims not matching, or the request was made by another agent */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description The HTTP status, as a string (DRP 1.0 §3.06)
+                         * @example 403
+                         */
+                        code: string;
+                        /** @description true: the request cannot succeed if sent again */
+                        fatal?: boolean;
+                        message: string;
+                    };
+                };
+            };
+            /** @description No such request, or DRP is off */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description The HTTP status, as a string (DRP 1.0 §3.06)
+                         * @example 403
+                         */
+                        code: string;
+                        /** @description true: the request cannot succeed if sent again */
+                        fatal?: boolean;
+                        message: string;
+                    };
+                };
+            };
+            /** @description Already being carried out or closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description The HTTP status, as a string (DRP 1.0 §3.06)
+                         * @example 403
+                         */
+                        code: string;
+                        /** @description true: the request cannot succeed if sent again */
+                        fatal?: boolean;
                         message: string;
                     };
                 };

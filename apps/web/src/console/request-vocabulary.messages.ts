@@ -18,7 +18,7 @@ export interface RequestVocabulary {
   emailTemplates: Record<string, string>;
   emailStatuses: Record<string, string>;
   systemStatuses: Record<string, string>;
-  actors: { requester: string; system: string; cli: string; apiKey: string; unknownOfficer: string };
+  actors: { requester: string; system: string; cli: string; apiKey: string; unknownOfficer: string; drpAgent: (agentId: string) => string };
   yes: string;
   no: string;
   unassigned: string;
@@ -47,7 +47,7 @@ export const requestVocabulary: Messages<RequestVocabulary> = {
     },
     typesShort: { access: 'Access', rectification: 'Rectification', erasure: 'Erasure', opt_out: 'Opt-out', child_data_removal: 'Child data removal' },
     regimes: { gdpr: 'GDPR (EU/EEA)', uk_gdpr: 'UK GDPR', ccpa: 'CCPA/CPRA (California)', lgpd: 'LGPD (Brazil)', us_state: 'US state law' },
-    channels: { web: 'Privacy center', api: "Company's app", post: 'Post', phone: 'Phone', email: 'Email', retention: 'Found by a retention rule (under age)' },
+    channels: { web: 'Privacy center', api: "Company's app", post: 'Post', phone: 'Phone', email: 'Email', retention: 'Found by a retention rule (under age)', agent: 'Authorized agent (DRP)', gpc: 'Global Privacy Control signal' },
     loggedChannels: { post: 'Post (a letter)', phone: 'Phone call', email: 'Email to the privacy team' },
     denyReasons: {
       identity_not_verified: {
@@ -96,8 +96,10 @@ export const requestVocabulary: Messages<RequestVocabulary> = {
       note_added: 'Note added',
       approval_proposed: 'Approval proposed (four eyes)',
       request_approved: 'Approved',
+      gpc_signal_honoured: 'Global Privacy Control signal honoured (approved by the system)',
       request_denied: 'Denied',
       request_cancelled: 'Cancelled',
+      request_revoked_by_agent: 'Revoked by the authorized agent (DRP)',
       request_expired: 'Expired without confirmation',
       deadline_extended: 'Deadline extended',
       information_requested: 'Information requested from the requester',
@@ -141,7 +143,7 @@ export const requestVocabulary: Messages<RequestVocabulary> = {
     },
     emailStatuses: { pending: 'Waiting to be sent', queued: 'Queued', sending: 'Sending', sent: 'Sent', failed: 'Failed' },
     systemStatuses: { pending: 'Waiting', running: 'Running', awaiting_callback: 'Waiting for the provider', done: 'Done', failed: 'Failed' },
-    actors: { requester: 'The requester', system: 'Rightsdesk', cli: 'Server operator (command line)', apiKey: "The company's app", unknownOfficer: 'An officer' },
+    actors: { requester: 'The requester', system: 'Rightsdesk', cli: 'Server operator (command line)', apiKey: "The company's app", unknownOfficer: 'An officer', drpAgent: (agentId) => `Authorized agent ${agentId}` },
     yes: 'Yes',
     no: 'No',
     unassigned: 'Unassigned',
@@ -168,7 +170,7 @@ export const requestVocabulary: Messages<RequestVocabulary> = {
     },
     typesShort: { access: 'Auskunft', rectification: 'Berichtigung', erasure: 'Löschung', opt_out: 'Widerspruch', child_data_removal: 'Kinderdaten entfernen' },
     regimes: { gdpr: 'DSGVO (EU/EWR)', uk_gdpr: 'UK GDPR', ccpa: 'CCPA/CPRA (Kalifornien)', lgpd: 'LGPD (Brasilien)', us_state: 'US-Bundesstaatsrecht' },
-    channels: { web: 'Datenschutzportal', api: 'App des Unternehmens', post: 'Post', phone: 'Telefon', email: 'E-Mail', retention: 'Von einer Aufbewahrungsregel gefunden (minderjährig)' },
+    channels: { web: 'Datenschutzportal', api: 'App des Unternehmens', post: 'Post', phone: 'Telefon', email: 'E-Mail', retention: 'Von einer Aufbewahrungsregel gefunden (minderjährig)', agent: 'Bevollmächtigter Dienst (DRP)', gpc: 'Global-Privacy-Control-Signal' },
     loggedChannels: { post: 'Post (ein Brief)', phone: 'Telefonanruf', email: 'E-Mail an das Datenschutzteam' },
     denyReasons: {
       identity_not_verified: {
@@ -218,8 +220,10 @@ export const requestVocabulary: Messages<RequestVocabulary> = {
       note_added: 'Notiz hinzugefügt',
       approval_proposed: 'Genehmigung vorgeschlagen (Vier-Augen-Prinzip)',
       request_approved: 'Genehmigt',
+      gpc_signal_honoured: 'Global-Privacy-Control-Signal berücksichtigt (vom System genehmigt)',
       request_denied: 'Abgelehnt',
       request_cancelled: 'Storniert',
+      request_revoked_by_agent: 'Vom bevollmächtigten Dienst widerrufen (DRP)',
       request_expired: 'Ohne Bestätigung verfallen',
       deadline_extended: 'Frist verlängert',
       information_requested: 'Informationen beim Antragsteller angefragt',
@@ -263,7 +267,7 @@ export const requestVocabulary: Messages<RequestVocabulary> = {
     },
     emailStatuses: { pending: 'Wartet auf Versand', queued: 'In der Warteschlange', sending: 'Wird gesendet', sent: 'Gesendet', failed: 'Fehlgeschlagen' },
     systemStatuses: { pending: 'Wartet', running: 'Läuft', awaiting_callback: 'Wartet auf den Dienstleister', done: 'Erledigt', failed: 'Fehlgeschlagen' },
-    actors: { requester: 'Der Antragsteller', system: 'Rightsdesk', cli: 'Serverbetrieb (Kommandozeile)', apiKey: 'Die App des Unternehmens', unknownOfficer: 'Eine Sachbearbeitung' },
+    actors: { requester: 'Der Antragsteller', system: 'Rightsdesk', cli: 'Serverbetrieb (Kommandozeile)', apiKey: 'Die App des Unternehmens', unknownOfficer: 'Eine Sachbearbeitung', drpAgent: (agentId) => `Bevollmächtigter Dienst ${agentId}` },
     yes: 'Ja',
     no: 'Nein',
     unassigned: 'Nicht zugewiesen',

@@ -115,14 +115,14 @@ const CASES: Case[] = [
     kind: 'missing kind',
     edit: swap('    kind: suppression\n', ''),
     expected: [
-      'map.yaml:43:3 systems.suppression.kind: required key "kind" is missing; one of postgres, s3, webhook, suppression',
+      'map.yaml:43:3 systems.suppression.kind: required key "kind" is missing; one of postgres, s3, webhook, opendsr, suppression',
     ],
   },
   {
     kind: 'unknown kind with suggestion',
     edit: swap('kind: postgres', 'kind: postgress'),
     expected: [
-      'map.yaml:4:5 systems.shop.kind: unknown system kind "postgress" (did you mean "postgres"?); one of postgres, s3, webhook, suppression',
+      'map.yaml:4:5 systems.shop.kind: unknown system kind "postgress" (did you mean "postgres"?); one of postgres, s3, webhook, opendsr, suppression',
     ],
   },
   {

@@ -424,6 +424,52 @@ export function webhookSystemSchemaOf<C extends z.ZodType>(collection: C) {
   });
 }
 
+// A host name as the processor puts it in its domain header and certificate, compared lower case.
+const DOMAIN_PATTERN = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/;
+
+const extensionValue = z.union([
+  z.string(),
+  z.number(),
+  z.boolean(),
+  z.array(z.union([z.string(), z.number(), z.boolean()])),
+]);
+
+// The webhook rule (https, http only on this machine); credentials belong in connection.token.
+function processorUrlProblem(value: string): string | undefined {
+  const problem = webhookUrlProblem(value);
+  return problem?.startsWith('must not carry credentials') ? 'must not carry credentials; give an API token as connection.token' : problem;
+}
+
+export function openDsrSystemSchemaOf<C extends z.ZodType>(collection: C) {
+  return strict({
+    kind: z.literal('opendsr'),
+    ...systemCommon,
+    connection: strict({
+      url: configValue(processorUrlProblem),
+      version: z.union([z.literal(1), z.literal(2)], { error: () => 'must be 2 (OpenDSR) or 1 (OpenGDPR)' }).default(2),
+      token: secretOnlyFromEnv('the API token', 'ADS_OPENDSR_TOKEN').optional(),
+      allowedDomains: z
+        .array(z.string().trim().toLowerCase().regex(DOMAIN_PATTERN, 'must be a host name such as opendsr.processor.example'))
+        .min(1, { error: () => 'must list at least one processor domain whose callbacks are accepted' }),
+      trustedCertificates: configValue().optional(),
+      timeoutMs: z.int().min(100).max(600_000).default(10_000),
+      callbackDeadlineHours: z.int().min(1).max(8760).default(720),
+      pollIntervalMinutes: z.int().min(1).max(10_080).default(60),
+    }),
+    regulation: z.enum(['gdpr', 'ccpa'], { error: oneOf('regulation', ['gdpr', 'ccpa'], 'gdpr or ccpa') }).default('gdpr'),
+    accessAs: z
+      .enum(['access', 'portability'], { error: oneOf('request type', ['access', 'portability'], 'access or portability') })
+      .default('access'),
+    extensions: z
+      .record(
+        z.string().regex(DOMAIN_PATTERN, 'must be the processor domain the extension is for'),
+        z.record(z.string().min(1).max(100), extensionValue),
+      )
+      .optional(),
+    collections: nonEmptyRecord(name, collection, 'collection'),
+  });
+}
+
 export const suppressionSystemSchema = strict(
   { kind: z.literal('suppression'), ...systemCommon },
   {
@@ -435,6 +481,7 @@ export const suppressionSystemSchema = strict(
 export const postgresSystemSchema = postgresSystemSchemaOf(postgresCollectionSchema);
 export const s3SystemSchema = s3SystemSchemaOf(s3CollectionSchema);
 export const webhookSystemSchema = webhookSystemSchemaOf(webhookCollectionSchema);
+export const openDsrSystemSchema = openDsrSystemSchemaOf(webhookCollectionSchema);
 
 function versionMessage(issue: z.core.$ZodRawIssue): string {
   return issue.input === undefined
@@ -456,6 +503,7 @@ export const dataMapSchema = strict({
       postgresSystemSchema,
       s3SystemSchema,
       webhookSystemSchema,
+      openDsrSystemSchema,
       suppressionSystemSchema,
     ]),
     'system',

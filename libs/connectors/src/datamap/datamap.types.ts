@@ -3,7 +3,7 @@ import type { DataCategory } from '@rightsdesk/domain';
 // The parsed, normalized data map. The YAML a company writes is documented in docs/data-map.md;
 // `parseDataMap` turns it into these types (every default filled in, every reference checked).
 
-export const SYSTEM_KINDS = ['postgres', 's3', 'webhook', 'suppression'] as const;
+export const SYSTEM_KINDS = ['postgres', 's3', 'webhook', 'opendsr', 'suppression'] as const;
 export type SystemKind = (typeof SYSTEM_KINDS)[number];
 
 /** What a request can tell us about its data subject. Names are never an identity: two people share them. */
@@ -169,7 +169,38 @@ export interface SuppressionSystem extends SystemBase {
   collections: SuppressionCollection[];
 }
 
-export type DataSystem = PostgresSystem | S3System | WebhookSystem | SuppressionSystem;
+/** OpenDSR major version a processor speaks: 2 (`/v2/requests`) or 1, OpenGDPR (`/v1/opengdpr_requests`). */
+export type OpenDsrVersion = 1 | 2;
+
+/** A processor that takes requests by the OpenDSR (formerly OpenGDPR) specification. */
+export interface OpenDsrSystem extends SystemBase {
+  kind: 'opendsr';
+  connection: {
+    /** The processor's OpenDSR root; `/v<version>/discovery` etc. are appended. */
+    url: ConfigValue;
+    version: OpenDsrVersion;
+    /** Bearer token for the processor's API, if it asks for one (the spec leaves API auth to it). */
+    token?: ConfigValue;
+    /** Domains whose signed callbacks and certificates are accepted, lower case. */
+    allowedDomains: string[];
+    /** Extra PEM certificates trusted as roots (a private CA, or a pinned certificate). */
+    trustedCertificates?: ConfigValue;
+    timeoutMs: number;
+    callbackDeadlineHours: number;
+    /** How often a request still waiting for a callback is polled for its status. */
+    pollIntervalMinutes: number;
+  };
+  /** `regulation` sent with v2 requests. */
+  regulation: 'gdpr' | 'ccpa';
+  /** What an access request is sent as: `access`, or `portability` when the processor should return portable data. */
+  accessAs: 'access' | 'portability';
+  /** Processor-specific request fields, keyed by processor domain, sent as the spec's `extensions`. */
+  extensions?: Record<string, Record<string, unknown>>;
+  /** Provider collections: what the processor holds, for access packages and certificates. */
+  collections: WebhookCollection[];
+}
+
+export type DataSystem = PostgresSystem | S3System | WebhookSystem | OpenDsrSystem | SuppressionSystem;
 
 export interface DataMap {
   version: 1;

@@ -1,4 +1,4 @@
-import { subtractIsoDuration } from './iso-duration';
+import { addIsoDuration, subtractIsoDuration } from './iso-duration';
 
 const at = (iso: string) => new Date(iso);
 
@@ -35,5 +35,18 @@ describe('subtractIsoDuration', () => {
 
   it('refuses what is not a duration', () => {
     expect(() => subtractIsoDuration(at('2024-03-31T10:00:00Z'), '30 days')).toThrow('is not an ISO 8601 duration');
+  });
+});
+
+describe('addIsoDuration', () => {
+  it.each([
+    ['2024-01-31T10:00:00Z', 'P1M', '2024-02-29T10:00:00.000Z'],
+    ['2023-01-31T10:00:00Z', 'P1M', '2023-02-28T10:00:00.000Z'],
+    ['2024-12-15T08:30:00Z', 'P24M', '2026-12-15T08:30:00.000Z'],
+    ['2024-02-29T12:00:00Z', 'P1Y', '2025-02-28T12:00:00.000Z'],
+    ['2024-12-30T00:00:00Z', 'P3D', '2025-01-02T00:00:00.000Z'],
+    ['2024-02-29T18:00:00Z', 'PT12H', '2024-03-01T06:00:00.000Z'],
+  ])('%s + %s = %s', (from, duration, expected) => {
+    expect(addIsoDuration(at(from), duration).toISOString()).toBe(expected);
   });
 });

@@ -29,6 +29,15 @@ function daysInMonth(year: number, month: number): number {
  * February), weeks and days are calendar days, hours, minutes and seconds elapsed time.
  */
 export function subtractIsoDuration(from: Date, duration: string): Date {
+  return shift(from, duration, -1);
+}
+
+/** `from` plus `duration`, with the same calendar rules as subtractIsoDuration. */
+export function addIsoDuration(from: Date, duration: string): Date {
+  return shift(from, duration, 1);
+}
+
+function shift(from: Date, duration: string, sign: 1 | -1): Date {
   const match = DURATION.exec(duration);
   if (!match) {
     throw new Error(`"${duration}" is not an ISO 8601 duration such as P90D, P3Y, PT12H or P1Y6M`);
@@ -40,9 +49,9 @@ export function subtractIsoDuration(from: Date, duration: string): Date {
     const day = date.getUTCDate();
     // Day 1 first, so moving the month never overflows into the next one (31 March → 3 March).
     date.setUTCDate(1);
-    date.setUTCMonth(date.getUTCMonth() - totalMonths);
+    date.setUTCMonth(date.getUTCMonth() + sign * totalMonths);
     date.setUTCDate(Math.min(day, daysInMonth(date.getUTCFullYear(), date.getUTCMonth())));
   }
-  date.setUTCDate(date.getUTCDate() - (weeks * 7 + days));
-  return new Date(date.getTime() - ((hours * 60 + minutes) * 60 + seconds) * 1000);
+  date.setUTCDate(date.getUTCDate() + sign * (weeks * 7 + days));
+  return new Date(date.getTime() + sign * ((hours * 60 + minutes) * 60 + seconds) * 1000);
 }

@@ -7,6 +7,7 @@ import { DataMapReader } from './datamap-reader';
 import { dataMapHeadSchema, NAME_PATTERN, systemHeadSchema } from './datamap.schema';
 import type { DataMap, DataMapIssue, DataSystem, SystemKind } from './datamap.types';
 import { type PostgresCatalogue, readPostgresSystem } from './read-postgres-system';
+import { readOpenDsrSystem } from './read-opendsr-system';
 import { readS3System } from './read-s3-system';
 import { readSuppressionSystem } from './read-suppression-system';
 import { readWebhookSystem } from './read-webhook-system';
@@ -56,6 +57,9 @@ function readSystems(reader: DataMapReader): DataSystem[] {
         break;
       case 'webhook':
         system = readWebhookSystem(reader, key);
+        break;
+      case 'opendsr':
+        system = readOpenDsrSystem(reader, key);
         break;
       case 'suppression':
         system = readSuppressionSystem(reader, key);

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
+import { optOutScope } from '@rightsdesk/domain';
 import { namedStatement } from './named-statement';
 import type {
   ActionContext,
@@ -134,6 +135,10 @@ export class PostgresConnector implements Connector, RetentionCapable, ChildFind
   }
 
   async optOut(subject: Subject, context: ActionContext): Promise<ActionResult> {
+    // `optOut.set` columns are marketing preferences: an opt-out of sale/sharing alone leaves them.
+    if (!optOutScope(context.optOutChannels).marketing) {
+      return { state: 'done', collections: [] };
+    }
     const tables = await this.tables();
     const plans = this.system.collections
       .map((collection) => ({ collection, plan: planOptOut(tables, collection, subject) }))

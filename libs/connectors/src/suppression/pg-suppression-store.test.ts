@@ -1,9 +1,10 @@
 import { Pool } from 'pg';
-import { type SuppressionStore } from '../connector';
+import { type SuppressionListName, type SuppressionStore } from '../connector';
 
 /**
- * The suppression list in a real PostgreSQL table shaped like Rightsdesk's `suppression_entry`
- * (bytea digest as primary key), for connector tests. The app's own adapter lives in data-access.
+ * The suppression lists in a real PostgreSQL table shaped like Rightsdesk's `suppression_entry`
+ * (bytea digest and list as primary key), for connector tests. The app's own adapter lives in
+ * data-access.
  */
 export class PgSuppressionStore implements SuppressionStore {
   private readonly pool: Pool;
@@ -12,31 +13,33 @@ export class PgSuppressionStore implements SuppressionStore {
     this.pool = new Pool({ connectionString: url, max: 2 });
   }
 
-  async add(emailHashes: string[], source: string): Promise<number> {
+  async add(emailHashes: string[], source: string, list: SuppressionListName = 'marketing'): Promise<number> {
     if (emailHashes.length === 0) {
       return 0;
     }
     const result = await this.pool.query(
-      `INSERT INTO suppression_entry (email_sha256, source)
-       SELECT decode(h, 'hex'), $2 FROM unnest($1::text[]) AS h
-       ON CONFLICT (email_sha256) DO NOTHING`,
-      [emailHashes, source],
+      `INSERT INTO suppression_entry (email_sha256, list, source)
+       SELECT decode(h, 'hex'), $3, $2 FROM unnest($1::text[]) AS h
+       ON CONFLICT (email_sha256, list) DO NOTHING`,
+      [emailHashes, source, list],
     );
     return result.rowCount ?? 0;
   }
 
-  async count(emailHashes: string[]): Promise<number> {
+  async count(emailHashes: string[], list?: SuppressionListName): Promise<number> {
     const result = await this.pool.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM suppression_entry WHERE email_sha256 = ANY (SELECT decode(h, 'hex') FROM unnest($1::text[]) AS h)`,
-      [emailHashes],
+      `SELECT count(DISTINCT email_sha256)::int AS n FROM suppression_entry
+        WHERE email_sha256 = ANY (SELECT decode(h, 'hex') FROM unnest($1::text[]) AS h)
+          AND ($2::varchar IS NULL OR list = $2)`,
+      [emailHashes, list ?? null],
     );
     return result.rows[0].n;
   }
 
   /** Every entry, for assertions. */
-  async entries(): Promise<Array<{ digest: string; source: string }>> {
-    const result = await this.pool.query<{ digest: string; source: string }>(
-      `SELECT encode(email_sha256, 'hex') AS digest, source FROM suppression_entry ORDER BY 1`,
+  async entries(): Promise<Array<{ digest: string; list: SuppressionListName; source: string }>> {
+    const result = await this.pool.query<{ digest: string; list: SuppressionListName; source: string }>(
+      `SELECT encode(email_sha256, 'hex') AS digest, list, source FROM suppression_entry ORDER BY 1, 2`,
     );
     return result.rows;
   }

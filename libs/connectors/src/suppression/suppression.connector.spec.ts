@@ -20,8 +20,8 @@ function aSubject(...emails: string[]): Subject {
   return { identities: { ...emptyIdentities(), email: emails }, keys: {} };
 }
 
-function aContext(requestId = 'req-1'): ActionContext {
-  return { requestId, requestType: 'opt_out', hashSalt: Buffer.alloc(32) };
+function aContext(requestId = 'req-1', optOutChannels?: ActionContext['optOutChannels']): ActionContext {
+  return { requestId, requestType: 'opt_out', hashSalt: Buffer.alloc(32), ...(optOutChannels ? { optOutChannels } : {}) };
 }
 
 class MemorySink implements ExportSink {
@@ -78,11 +78,43 @@ describe('SuppressionConnector', () => {
     });
     const entries = await store.entries();
     expect(entries.filter((entry) => entry.digest === sha256('opt.out@example.com'))).toEqual([
-      { digest: sha256('opt.out@example.com'), source: 'request:req-first' },
+      { digest: sha256('opt.out@example.com'), list: 'marketing', source: 'request:req-first' },
     ]);
     // Digests only: no email is stored anywhere in the table.
     expect(JSON.stringify(entries)).not.toContain('@');
     expect(await sut.count(subject)).toEqual([{ collection: 'suppressed_emails', count: 2 }]);
+  });
+
+  it.each([
+    { channels: ['sale_sharing'] as const, lists: ['sale_sharing'], actions: ['add:sale_sharing'] },
+    { channels: ['email'] as const, lists: ['marketing'], actions: ['add:suppression'] },
+    { channels: ['surveys', 'notifications'] as const, lists: ['marketing'], actions: ['add:suppression'] },
+    { channels: ['all'] as const, lists: ['marketing', 'sale_sharing'], actions: ['add:suppression', 'add:sale_sharing'] },
+    { channels: ['email', 'sale_sharing'] as const, lists: ['marketing', 'sale_sharing'], actions: ['add:suppression', 'add:sale_sharing'] },
+  ])('puts an opt-out of $channels on the $lists list(s) only', async ({ channels, lists, actions }) => {
+    const email = `lists.${channels.join('.')}@example.com`;
+
+    const result = await sut.optOut(aSubject(email), aContext('req-lists', channels));
+
+    expect(result).toEqual({
+      state: 'done',
+      collections: [{ collection: 'suppressed_emails', found: 1, changed: lists.length, actions }],
+    });
+    const entries = (await store.entries()).filter((entry) => entry.digest === sha256(email));
+    expect(entries.map((entry) => entry.list)).toEqual(lists);
+  });
+
+  it('exports the sale/sharing opt-out beside the marketing one', async () => {
+    await sut.optOut(aSubject('both.lists@example.com'), aContext('req-both', ['all']));
+    await sut.optOut(aSubject('sale.only@example.com'), aContext('req-sale', ['sale_sharing']));
+    const sink = new MemorySink();
+
+    await sut.access(aSubject('both.lists@example.com', 'sale.only@example.com'), sink, aContext());
+
+    expect(sink.records).toEqual([
+      { collection: 'suppressed_emails', record: { email_sha256: sha256('both.lists@example.com'), suppressed: true, sale_sharing_opt_out: true } },
+      { collection: 'suppressed_emails', record: { email_sha256: sha256('sale.only@example.com'), suppressed: false, sale_sharing_opt_out: true } },
+    ]);
   });
 
   it('exports which of the subject’s emails are on the list, as digests', async () => {

@@ -7,8 +7,10 @@ import {
   type FieldCorrection,
   type ResolvedKeys,
   type Subject,
+  type SuppressionListName,
   type SuppressionStore,
 } from '../connector';
+import { optOutScope } from '@rightsdesk/domain';
 import { type FieldRef, type SuppressionSystem } from '../datamap/datamap.types';
 import { SUPPRESSION_COLLECTION } from '../datamap/read-suppression-system';
 import { emailSha256 } from './email-digest';
@@ -16,9 +18,10 @@ import { emailSha256 } from './email-digest';
 export { emailSha256 } from './email-digest';
 
 /**
- * Rightsdesk's own marketing suppression list: SHA-256 digests of the emails of people who opted
- * out, which the company's mailers check before sending. It reaches the list through a port so this
- * library stays free of Rightsdesk's schema.
+ * Rightsdesk's own suppression lists: SHA-256 digests of the emails of people who opted out —
+ * `marketing`, which the company's mailers check before sending, and `sale_sharing`, which its
+ * ad-tech checks before selling or sharing. It reaches the lists through a port so this library
+ * stays free of Rightsdesk's schema.
  */
 export class SuppressionConnector implements Connector {
   constructor(
@@ -44,10 +47,16 @@ export class SuppressionConnector implements Connector {
 
   async access(subject: Subject, sink: ExportSink, _context: ActionContext): Promise<ActionResult> {
     let found = 0;
-    // One lookup per digest: the store tells how many are listed, and the export says which.
+    // One lookup per digest and list: the store tells how many are listed, and the export says which.
     for (const digest of digestsOf(subject)) {
-      if ((await this.store.count([digest])) > 0) {
-        await sink.write(this.collection, { email_sha256: digest, suppressed: true });
+      const marketing = (await this.store.count([digest], 'marketing')) > 0;
+      const saleSharing = (await this.store.count([digest], 'sale_sharing')) > 0;
+      if (marketing || saleSharing) {
+        await sink.write(this.collection, {
+          email_sha256: digest,
+          suppressed: marketing,
+          ...(saleSharing ? { sale_sharing_opt_out: true } : {}),
+        });
         found += 1;
       }
     }
@@ -81,11 +90,22 @@ export class SuppressionConnector implements Connector {
 
   async optOut(subject: Subject, context: ActionContext): Promise<ActionResult> {
     const digests = digestsOf(subject);
-    const added = digests.length > 0 ? await this.store.add(digests, `request:${context.requestId}`) : 0;
+    const scope = optOutScope(context.optOutChannels);
+    const lists: Array<[SuppressionListName, string]> = [];
+    if (scope.marketing) {
+      lists.push(['marketing', 'add:suppression']);
+    }
+    if (scope.saleSharing) {
+      lists.push(['sale_sharing', 'add:sale_sharing']);
+    }
+    let added = 0;
+    for (const [list] of lists) {
+      added += digests.length > 0 ? await this.store.add(digests, `request:${context.requestId}`, list) : 0;
+    }
     return {
       state: 'done',
       collections: [
-        { collection: this.collection, found: digests.length, changed: added, actions: ['add:suppression'] },
+        { collection: this.collection, found: digests.length, changed: added, actions: lists.map(([, action]) => action) },
       ],
     };
   }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { OptOutChannel } from '@rightsdesk/domain';
 import { fieldRefKey, type FieldCorrection, type Subject } from '../connector';
 import { type WebhookSystem } from '../datamap/datamap.types';
 
@@ -15,6 +16,11 @@ export interface WebhookPayload {
   /** Only the identity kinds and fields the data map lists for this provider: data minimisation. */
   identities: Record<string, string[]>;
   corrections?: FieldCorrection[];
+  /**
+   * Opt-out only: what the person opted out of. `sale_sharing` (or `all`) tells a partner we sell
+   * or share with to stop too (11 CCR §7026(f)); absent on opt-outs older than channels.
+   */
+  opt_out_channels?: OptOutChannel[];
   callback_url?: string;
 }
 
@@ -23,7 +29,7 @@ export function buildWebhookPayload(
   type: WebhookActionType,
   subject: Subject,
   requestId: string,
-  extra: { corrections?: FieldCorrection[]; callbackUrl?: string } = {},
+  extra: { corrections?: FieldCorrection[]; optOutChannels?: readonly OptOutChannel[]; callbackUrl?: string } = {},
 ): WebhookPayload {
   const identities: Record<string, string[]> = {};
   for (const placeholder of system.identities) {
@@ -41,6 +47,7 @@ export function buildWebhookPayload(
     system_key: system.key,
     identities,
     ...(extra.corrections ? { corrections: extra.corrections } : {}),
+    ...(type === 'opt_out' && extra.optOutChannels ? { opt_out_channels: [...extra.optOutChannels] } : {}),
     ...(extra.callbackUrl ? { callback_url: extra.callbackUrl } : {}),
   };
 }

@@ -94,6 +94,17 @@ describe('WebhookConnector', () => {
     expect(third.json.type).toBe('opt_out');
   });
 
+  it('tells the provider what the person opted out of, so a partner stops selling or sharing too', async () => {
+    await sut.optOut(aSubject(), aContext({ requestType: 'opt_out', optOutChannels: ['sale_sharing'] }));
+    await sut.optOut(aSubject(), aContext({ requestType: 'opt_out' }));
+    await sut.erase(aSubject(), aContext({ optOutChannels: ['all'] }));
+
+    const [saleSharing, unspecified, erasure] = provider.received;
+    expect(saleSharing.json).toMatchObject({ type: 'opt_out', opt_out_channels: ['sale_sharing'] });
+    expect(unspecified.json).not.toHaveProperty('opt_out_channels');
+    expect(erasure.json).not.toHaveProperty('opt_out_channels');
+  });
+
   it('sends the corrections with a rectification', async () => {
     provider.reply = () => ({
       status: 200,

@@ -98,6 +98,7 @@ export class WebhookConnector implements Connector {
     }
     const payload = buildWebhookPayload(this.system, type, subject, context.requestId, {
       ...extra,
+      optOutChannels: context.optOutChannels,
       callbackUrl: context.callbackUrl,
     });
     const answer = await deliver({

@@ -25,4 +25,9 @@ export class DrpAgentTokenEntity {
 
   @Column({ name: 'last_used_at', type: 'timestamptz', nullable: true })
   lastUsedAt!: Date | null;
+
+  /** The signed pairing message that issued this token: a captured message cannot mint another. */
+  @Index('drp_agent_token_pairing_key', { unique: true, where: 'pairing_sha256 IS NOT NULL' })
+  @Column({ name: 'pairing_sha256', type: 'bytea', nullable: true })
+  pairingSha256!: Buffer | null;
 }

@@ -6,6 +6,8 @@ import { ChildFindingEntity } from './child-finding.entity';
 import { ConsoleSettingEntity } from './console-setting.entity';
 import { DrpAgentTokenEntity } from './drp-agent-token.entity';
 import { DrpAgentEntity } from './drp-agent.entity';
+import { GpcSignalEntity } from './gpc-signal.entity';
+import { DrpRequestEntity } from './drp-request.entity';
 import { OfficerSessionEntity } from './officer-session.entity';
 import { OfficerEntity } from './officer.entity';
 import { OutboxMessageEntity } from './outbox-message.entity';
@@ -28,6 +30,8 @@ export {
   ConsoleSettingEntity,
   DrpAgentEntity,
   DrpAgentTokenEntity,
+  DrpRequestEntity,
+  GpcSignalEntity,
   OfficerEntity,
   OfficerSessionEntity,
   OutboxMessageEntity,
@@ -41,6 +45,8 @@ export {
   SystemExecutionEntity,
   VerificationTokenEntity,
 };
+export { type DrpFinalStatus } from './drp-request.entity';
+export { SUPPRESSION_LISTS, type SuppressionList } from './suppression-entry.entity';
 export { REQUEST_MESSAGE_KINDS, type RequestMessageKind } from './request-message.entity';
 export { SYSTEM_EXECUTION_STATUSES, type SystemExecutionStatus, type SystemOutcomeRecord } from './system-execution.entity';
 
@@ -65,4 +71,6 @@ export const ENTITIES = [
   ChildFindingEntity,
   DrpAgentEntity,
   DrpAgentTokenEntity,
+  DrpRequestEntity,
+  GpcSignalEntity,
 ];

@@ -5,7 +5,7 @@ import { DrpAgentEntity } from '../entities/drp-agent.entity';
 import { updateReturning } from './update-returning';
 
 export type NewDrpAgent = Pick<DrpAgentEntity, 'id' | 'name' | 'verifyKey' | 'technicalContact'>;
-export type NewDrpAgentToken = Pick<DrpAgentTokenEntity, 'id' | 'agentId' | 'tokenHash'>;
+export type NewDrpAgentToken = Pick<DrpAgentTokenEntity, 'id' | 'agentId' | 'tokenHash' | 'pairingSha256'>;
 
 @Injectable()
 export class DrpAgentRepository {
@@ -34,8 +34,13 @@ export class DrpAgentRepository {
     return rows.length > 0;
   }
 
-  async addToken(token: NewDrpAgentToken, tx?: EntityManager): Promise<void> {
-    await (tx ?? this.dataSource.manager).getRepository(DrpAgentTokenEntity).insert(token);
+  /** False when this pairing message issued a token already (a replay). */
+  async addToken(token: NewDrpAgentToken, tx?: EntityManager): Promise<boolean> {
+    const rows = await (tx ?? this.dataSource).query<unknown[]>(
+      `INSERT INTO drp_agent_token (id, agent_id, token_hash, pairing_sha256) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING id`,
+      [token.id, token.agentId, token.tokenHash, token.pairingSha256],
+    );
+    return rows.length > 0;
   }
 
   /** The token's agent when the token is known and its agent is not disabled. */

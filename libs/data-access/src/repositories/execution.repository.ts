@@ -185,6 +185,25 @@ export class ExecutionRepository {
       .findOneBy({ requestId, systemKey, status: 'awaiting_callback' });
   }
 
+  /** A system waiting for the processor that knows the request by this reference (OpenDSR's subject_request_id). */
+  async findAwaitingByReference(systemKey: string, providerReference: string): Promise<SystemExecutionEntity | null> {
+    return this.dataSource.getRepository(SystemExecutionEntity).findOneBy({ systemKey, providerReference, status: 'awaiting_callback' });
+  }
+
+  /** Systems of these keys still waiting for a callback, the longest waiting first (for status polling). */
+  async findAwaitingIn(systemKeys: string[], limit: number): Promise<SystemExecutionEntity[]> {
+    if (systemKeys.length === 0) {
+      return [];
+    }
+    return this.dataSource
+      .getRepository(SystemExecutionEntity)
+      .createQueryBuilder('s')
+      .where(`s.status = 'awaiting_callback' AND s.system_key = ANY(:keys)`, { keys: systemKeys })
+      .orderBy('s.updated_at', 'ASC')
+      .limit(limit)
+      .getMany();
+  }
+
   /** Starts a new run for the failed systems (or just one); returns the new run and the systems reset. */
   async resetFailed(tx: EntityManager, requestId: string, systemKey: string | null): Promise<{ run: number; systemKeys: string[] }> {
     const [execution] = await updateReturning<{ run: number }>(

@@ -48,7 +48,7 @@ const REQUESTS_DUE = `SELECT r.id AS key FROM privacy_request r
 // regime, country, dates, extension, holds, deny reason) and the audit trail. Gone: the encrypted
 // personal data, the email's blind index (replaced by random bytes, so no address finds it), the
 // status link, the conversation and uploads, verification links, unsent emails and sent ones'
-// payloads, and the execution's encrypted subject. The WHERE repeats the rule's conditions, so a
+// payloads, the execution's encrypted subject, and the identity claims an authorized agent sent. The WHERE repeats the rule's conditions, so a
 // request that changed since it was found is left alone, and a repeated batch changes nothing.
 const MINIMIZE = `
   WITH m AS (
@@ -74,6 +74,8 @@ const MINIMIZE = `
      WHERE request_id IN (SELECT id FROM m) AND status <> 'pending' AND payload IS NOT NULL
   ), execution AS (
     UPDATE request_execution SET subject = ''::bytea WHERE request_id IN (SELECT id FROM m)
+  ), agent AS (
+    UPDATE drp_request SET claims = ''::bytea, status_callback = NULL, callback_settled = true WHERE request_id IN (SELECT id FROM m)
   ), audit AS (
     INSERT INTO audit_event (${AUDIT_INSERT_COLUMNS})
     SELECT ${AUDIT_UNNEST_SELECT} FROM ${auditUnnest(6)}

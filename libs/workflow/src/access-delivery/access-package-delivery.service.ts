@@ -9,6 +9,8 @@ import { KeyedHash } from '../security/keyed-hash';
 import { Clock } from '../time/clock';
 
 export interface PackageDownload {
+  /** Whose package it is: the token proved the caller is that requester (Global Privacy Control). */
+  requestId: string;
   fileName: string;
   bytes: number;
   stream: Readable;
@@ -31,9 +33,9 @@ export class AccessPackageDelivery {
   ) {}
 
   /** For the download page: whether the link still works, without using a download. */
-  async describe(token: string): Promise<{ expiresAt: Date; downloadsRemaining: number } | null> {
+  async describe(token: string): Promise<{ requestId: string; expiresAt: Date; downloadsRemaining: number } | null> {
     const found = token ? await this.packages.findUsable(this.hash.token(token), this.clock.now()) : null;
-    return found ? { expiresAt: found.expiresAt, downloadsRemaining: found.downloadsRemaining } : null;
+    return found ? { requestId: found.requestId, expiresAt: found.expiresAt, downloadsRemaining: found.downloadsRemaining } : null;
   }
 
   async download(token: string): Promise<PackageDownload> {
@@ -67,7 +69,7 @@ export class AccessPackageDelivery {
       throw new RequestException('package_unavailable', 'This download link is invalid, has expired or has been used up.');
     }
     const reference = (await this.requests.findById(taken.requestId))?.reference ?? 'privacy-request';
-    return { fileName: `${reference}-data.zip`, bytes: Number(taken.bytes), stream };
+    return { requestId: taken.requestId, fileName: `${reference}-data.zip`, bytes: Number(taken.bytes), stream };
   }
 
   /** The expire-access-packages job: files go when their link expires. */

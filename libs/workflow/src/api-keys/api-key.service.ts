@@ -8,8 +8,10 @@ import { KeyedHash, sameHash } from '../security/keyed-hash';
 import { secureRandomBytes } from '../security/secure-random';
 import { Clock } from '../time/clock';
 
-// suppressions:read for the company's mailers; requests:create for its app, filing for a signed-in user.
-export const API_KEY_SCOPES = ['suppressions:read', 'requests:create'] as const;
+// suppressions:read for the company's mailers and ad-tech; requests:create for its app, filing for a
+// signed-in user; gpc-signals:create for its website, forwarding a signed-in user's Global Privacy
+// Control signal — a key that can only ever record an opt-out of sale/sharing, nothing else.
+export const API_KEY_SCOPES = ['suppressions:read', 'requests:create', 'gpc-signals:create'] as const;
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 
 export interface IssuedApiKey {

@@ -8,7 +8,7 @@ import type { AccountActor } from '../officers/officer-actor';
 import { KeyedHash, newToken } from '../security/keyed-hash';
 import { Clock } from '../time/clock';
 import { isEd25519PublicKey } from './ed25519-key';
-import { type SignedMessageClaims, type SignedMessageFailure, verifySignedMessage } from './signed-message';
+import { signedBytesDigest, type SignedMessageClaims, type SignedMessageFailure, verifySignedMessage } from './signed-message';
 
 /** An agent-id as the DRP directory lists them (e.g. `CR_AA_DRP_ID_001`). */
 export const DRP_AGENT_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/;
@@ -37,7 +37,7 @@ export interface DrpPairing {
   token: string;
 }
 
-export type DrpPairingFailure = SignedMessageFailure | 'drp_off' | 'unknown_agent';
+export type DrpPairingFailure = SignedMessageFailure | 'drp_off' | 'unknown_agent' | 'replayed';
 
 /** The agent a bearer token binds a call to. */
 export interface AuthenticatedDrpAgent {
@@ -136,8 +136,11 @@ export class DrpAgentService {
     }
     const token = newToken();
     const tokenId = randomUUID();
-    await this.transactions.run(async (tx) => {
-      await this.agents.addToken({ id: tokenId, agentId: agent.id, tokenHash: this.hash.drpToken(token) }, tx);
+    const issued = await this.transactions.run(async (tx) => {
+      // One token per signed message: a captured pairing body cannot mint more while it is valid.
+      if (!(await this.agents.addToken({ id: tokenId, agentId: agent.id, tokenHash: this.hash.drpToken(token), pairingSha256: signedBytesDigest(body) }, tx))) {
+        return false;
+      }
       await this.audit.record(tx, {
         requestId: null,
         actorType: 'agent',
@@ -145,7 +148,12 @@ export class DrpAgentService {
         action: 'drp_agent_paired',
         data: { agentId: agent.id, tokenId, drpVersion: verified.claims['drp.version'] },
       });
+      return true;
     });
+    if (!issued) {
+      this.logger.warn({ agentId: agent.id, failure: 'replayed' }, 'DRP pairing refused');
+      return { ok: false, failure: 'replayed' };
+    }
     return { ok: true, pairing: { 'agent-id': agent.id, token } };
   }
 

@@ -1,4 +1,4 @@
-import { verify } from 'node:crypto';
+import { createHash, verify } from 'node:crypto';
 import { ed25519PublicKey } from './ed25519-key';
 
 /** `drp.version` values we accept: DRP 1.0 and its Permission Slip profile. */
@@ -14,6 +14,7 @@ export type SignedMessageFailure =
   | 'business_id_mismatch'
   | 'issued_in_future'
   | 'expired'
+  | 'window_too_long'
   | 'unsupported_version';
 
 export interface SignedMessageClaims {
@@ -39,6 +40,12 @@ export interface SignedMessageExpectations {
 export type SignedMessageResult = { ok: true; claims: SignedMessageClaims } | { ok: false; failure: SignedMessageFailure };
 
 const SIGNATURE_BYTES = 64;
+/**
+ * The longest a signed message may be valid (expires-at − issued-at). The spec recommends at most
+ * ten minutes (§2.01); a message valid for a year would be a year-long credential for whoever
+ * captured it, so past this it is refused. Half an hour leaves agents room for queueing.
+ */
+export const MAX_MESSAGE_VALIDITY_MS = 30 * 60_000;
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=|[A-Za-z0-9+/]{2,3})?$/;
 // ISO 8601 date and time; without an offset it is read as UTC.
 const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
@@ -80,6 +87,9 @@ export function verifySignedMessage(body: string, expected: SignedMessageExpecta
   const expiresAt = parseTimestamp(raw['expires-at']);
   if (expiresAt === null || expiresAt <= expected.now.getTime()) {
     return { ok: false, failure: 'expired' };
+  }
+  if (expiresAt - issuedAt > MAX_MESSAGE_VALIDITY_MS) {
+    return { ok: false, failure: 'window_too_long' };
   }
   const version = raw['drp.version'];
   if (!DRP_VERSIONS.includes(version as DrpVersion)) {
@@ -142,4 +152,13 @@ function parseObject(json: Buffer): Record<string, unknown> | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * A digest of the signed bytes, for telling a replayed message from a new one. Ed25519 signatures
+ * are deterministic, so the same JSON signed again is the same bytes; whitespace in the base64 text
+ * does not count.
+ */
+export function signedBytesDigest(body: string): Buffer {
+  return createHash('sha256').update(Buffer.from(body.replace(/\s+/g, ''), 'base64')).digest();
 }

@@ -1,5 +1,5 @@
 import type { Connector, DataMap, DataSystem, Subject } from '@rightsdesk/connectors';
-import type { RequestType } from '@rightsdesk/domain';
+import { type OptOutChannel, type OptOutScope, optOutScope, type RequestType } from '@rightsdesk/domain';
 import { participatingSystems } from './execution-plan';
 import { resolveSubjectKeys } from './resolve-subject-keys';
 
@@ -30,11 +30,13 @@ export async function dryRunPlan(
   type: RequestType,
   subject: Omit<Subject, 'keys'>,
   connectorFor: (system: DataSystem) => Connector | null,
+  optOutChannels?: readonly OptOutChannel[],
 ): Promise<PlannedSystem[]> {
   const keys = await resolveSubjectKeys(map, { ...subject, keys: {} }, connectorFor);
   const full: Subject = { ...subject, keys };
   const planned: PlannedSystem[] = [];
-  for (const system of participatingSystems(map, type)) {
+  const scope = optOutScope(optOutChannels);
+  for (const system of participatingSystems(map, type, undefined, optOutChannels)) {
     try {
       const connector = connectorFor(system);
       const counts = new Map((connector ? await connector.count(full) : []).map((c) => [c.collection, c.count]));
@@ -45,7 +47,7 @@ export async function dryRunPlan(
         collections: ordered(system, type).map((name) => ({
           collection: name,
           count: counts.get(name) ?? null,
-          effect: effectOf(system, name, type),
+          effect: effectOf(system, name, type, scope),
         })),
       });
     } catch (error) {
@@ -62,12 +64,16 @@ function ordered(system: DataSystem, type: RequestType): string[] {
   return system.collections.map((c) => c.name);
 }
 
-function effectOf(system: DataSystem, collectionName: string, type: RequestType): string {
+function effectOf(system: DataSystem, collectionName: string, type: RequestType, scope: OptOutScope): string {
   switch (system.kind) {
     case 'suppression':
-      return type === 'opt_out' ? "add the email's sha256 to the suppression list" : 'report whether the email is suppressed';
+      return type === 'opt_out' ? `add the email's sha256 to ${listsOf(scope)}` : 'report whether the email is suppressed';
     case 'webhook':
-      return `ask the provider to handle the ${type.replace(/_/g, ' ')} request (signed webhook)`;
+      return type === 'opt_out'
+        ? `ask the provider to handle the opt-out (signed webhook), telling it the person opted out of ${scopeWords(scope)}`
+        : `ask the provider to handle the ${type.replace(/_/g, ' ')} request (signed webhook)`;
+    case 'opendsr':
+      return `ask the processor to handle the ${type.replace(/_/g, ' ')} request (OpenDSR ${system.connection.version === 1 ? 'v1 / OpenGDPR' : 'v2'})`;
     case 's3':
       return type === 'access' ? 'include the objects in the package' : type === 'opt_out' ? 'nothing' : 'delete the objects (all versions)';
     case 'postgres': {
@@ -98,4 +104,14 @@ function effectOf(system: DataSystem, collectionName: string, type: RequestType)
     default:
       return '';
   }
+}
+
+function listsOf(scope: OptOutScope): string {
+  const lists = [scope.marketing ? 'the marketing suppression list' : null, scope.saleSharing ? 'the do-not-sell-or-share list' : null];
+  return lists.filter((list) => list !== null).join(' and ');
+}
+
+function scopeWords(scope: OptOutScope): string {
+  const words = [scope.marketing ? 'marketing' : null, scope.saleSharing ? 'the sale and sharing of their personal information' : null];
+  return words.filter((word) => word !== null).join(' and ');
 }

@@ -1,5 +1,5 @@
 import type { DataMap, DataSystem, FieldCorrection } from '@rightsdesk/connectors';
-import { DATA_CATEGORIES, type DataCategory, type RequestType } from '@rightsdesk/domain';
+import { DATA_CATEGORIES, type DataCategory, type OptOutChannel, optOutScope, type RequestType } from '@rightsdesk/domain';
 
 export interface RequestedCorrection {
   field: string;
@@ -13,8 +13,17 @@ export interface ResolvedCorrections {
   unmatched: string[];
 }
 
-/** The systems an approved request of this type acts on. */
-export function participatingSystems(map: DataMap, type: RequestType, corrections?: ResolvedCorrections): DataSystem[] {
+/**
+ * The systems an approved request of this type acts on. An opt-out's channels decide whether the
+ * marketing preference columns (`optOut.set`) take part: an opt-out of sale/sharing alone leaves them.
+ */
+export function participatingSystems(
+  map: DataMap,
+  type: RequestType,
+  corrections?: ResolvedCorrections,
+  optOutChannels?: readonly OptOutChannel[],
+): DataSystem[] {
+  const marketing = optOutScope(optOutChannels).marketing;
   return map.systems.filter((system) => {
     switch (type) {
       case 'access':
@@ -28,7 +37,7 @@ export function participatingSystems(map: DataMap, type: RequestType, correction
         return (
           system.kind === 'suppression' ||
           system.kind === 'webhook' ||
-          (system.kind === 'postgres' && system.collections.some((c) => c.optOut !== undefined))
+          (marketing && system.kind === 'postgres' && system.collections.some((c) => c.optOut !== undefined))
         );
       case 'rectification':
         return system.kind === 'webhook' || (corrections?.bySystem.get(system.key)?.length ?? 0) > 0;

@@ -3,6 +3,7 @@ import { APP_CONFIG, type AppConfig } from '@rightsdesk/config';
 import { ExecutionRepository } from '@rightsdesk/data-access';
 import { executionJobId, QueueService, errorSummary } from '@rightsdesk/queue';
 import { AuditTrail } from '../audit/audit-trail.service';
+import { OpenDsrStatusPoller } from '../opendsr/opendsr-status-poller.service';
 import { Clock } from '../time/clock';
 import { ExecutionService } from './execution.service';
 
@@ -27,6 +28,7 @@ export class ExecutionReconciler {
     private readonly audit: AuditTrail,
     private readonly queue: QueueService,
     private readonly clock: Clock,
+    private readonly openDsrPoller: OpenDsrStatusPoller,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -46,6 +48,10 @@ export class ExecutionReconciler {
         this.logger.warn({ requestId: request.id, error: errorSummary(error) }, 'could not reconcile a request');
       }
     }
+    // A processor whose callback was lost may have finished: ask before calling it overdue.
+    await this.openDsrPoller.poll().catch((error: unknown) => {
+      this.logger.warn({ error: errorSummary(error) }, 'could not poll opendsr processors');
+    });
     for (const system of await this.executions.findOverdueCallbacks(now, BATCH)) {
       const recorded = await this.executions.finishWithAudit(
         system.requestId,

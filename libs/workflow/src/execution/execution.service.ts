@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Subject } from '@rightsdesk/connectors';
 import { DatabaseTransactions, ExecutionRepository, PrivacyRequestRepository } from '@rightsdesk/data-access';
-import { type AuditActorType, nextStatus, RequestException } from '@rightsdesk/domain';
+import { type AuditActorType, nextStatus, optOutChannelsOf, RequestException } from '@rightsdesk/domain';
 import { executionJobId, QueueService, errorSummary } from '@rightsdesk/queue';
 import { AuditTrail } from '../audit/audit-trail.service';
 import type { SubjectRecord } from '../intake/subject-record';
@@ -97,7 +97,8 @@ export class ExecutionService {
       request.type === 'rectification'
         ? resolveCorrections(map, (record.details as { corrections: Array<{ field: string; newValue: string }> }).corrections)
         : undefined;
-    const systems = participatingSystems(map, request.type, corrections).map((system) => system.key);
+    const optOutChannels = request.type === 'opt_out' ? optOutChannelsOf(record.details) : undefined;
+    const systems = participatingSystems(map, request.type, corrections, optOutChannels).map((system) => system.key);
     const identities = identitiesFor(request.type, record);
     // Keys other systems need (an S3 prefix by customer id) are read before anything changes: a
     // parallel erasure could otherwise delete the row that says which objects are the subject's.

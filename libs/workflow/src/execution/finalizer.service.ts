@@ -3,7 +3,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@rightsdesk/config';
 import { hasFiles } from '@rightsdesk/connectors';
 import { type ExecutionRequest, ExecutionRepository, type NewOutboxMessage, type SystemExecutionEntity } from '@rightsdesk/data-access';
-import { nextStatus, toCalendarDate } from '@rightsdesk/domain';
+import { nextStatus, optOutChannelsOf, optOutScope, toCalendarDate } from '@rightsdesk/domain';
 import type { MailLocale } from '@rightsdesk/mail';
 import { AccessPackageBuilder, PackageStore } from '../access-package';
 import { AuditTrail } from '../audit/audit-trail.service';
@@ -150,6 +150,7 @@ export class ExecutionFinalizer {
         reference: request.reference,
         requestType: request.type,
         summary: { systems: systemCount },
+        ...(request.type === 'opt_out' ? { optOutScope: optOutScope(optOutChannelsOf(this.cipher.decryptJson<SubjectRecord>(request.personalData).details)) } : {}),
         ...(built
           ? {
               downloadUrl: downloadPageUrl(this.config.http.publicUrl, built.token),

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { SuppressionStore } from '@rightsdesk/connectors';
+import type { SuppressionListName, SuppressionStore } from '@rightsdesk/connectors';
 import { SuppressionRepository } from '@rightsdesk/data-access';
 
 /** The suppression connector's port, backed by Rightsdesk's own table. */
@@ -7,12 +7,12 @@ import { SuppressionRepository } from '@rightsdesk/data-access';
 export class SuppressionStoreAdapter implements SuppressionStore {
   constructor(private readonly repository: SuppressionRepository) {}
 
-  add(emailHashes: string[], source: string): Promise<number> {
-    return this.repository.add(emailHashes.map(toDigest), source);
+  add(emailHashes: string[], source: string, list: SuppressionListName): Promise<number> {
+    return this.repository.add(emailHashes.map(toDigest), source, list);
   }
 
-  count(emailHashes: string[]): Promise<number> {
-    return this.repository.count(emailHashes.map(toDigest));
+  count(emailHashes: string[], list?: SuppressionListName): Promise<number> {
+    return this.repository.count(emailHashes.map(toDigest), list);
   }
 }
 

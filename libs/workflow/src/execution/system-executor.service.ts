@@ -3,11 +3,13 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig, deriveKey } from '@rightsdesk/config';
 import type { ActionContext, ActionResult, Connector, Subject } from '@rightsdesk/connectors';
 import { type ClaimedAttempt, ExecutionRepository, type PrivacyRequestEntity, type SystemOutcomeRecord } from '@rightsdesk/data-access';
+import { optOutChannelsOf } from '@rightsdesk/domain';
 import { PackageStore } from '../access-package';
 import { AuditTrail } from '../audit/audit-trail.service';
 import type { SubjectRecord } from '../intake/subject-record';
 import { FieldCipher } from '../security/field-cipher';
 import { Clock } from '../time/clock';
+import { callbackUrlFor } from '../opendsr/callback-url';
 import { DataMapProvider } from './data-map.provider';
 import type { ExecutionSubjectRecord } from './execution-subject';
 import { resolveCorrections } from './execution-plan';
@@ -46,7 +48,9 @@ export class SystemExecutor {
       requestType: request.type,
       // Per system, so equal values hashed in two systems cannot be joined across them.
       hashSalt: createHmac('sha256', this.hashKey).update(job.systemKey).digest(),
-      callbackUrl: `${this.config.http.publicUrl}/api/v1/providers/${job.systemKey}/callbacks`,
+      callbackUrl: callbackUrlFor(this.config.http.publicUrl, job.systemKey, this.dataMap.system(job.systemKey)?.kind),
+      run: job.run,
+      ...(request.type === 'opt_out' ? this.optOutContext(request) : {}),
     };
     let result: ActionResult;
     let unmatched: string[] | undefined;
@@ -100,6 +104,12 @@ export class SystemExecutor {
     }
   }
 
+  // Which lists and partners an opt-out reaches depends on what the person opted out of.
+  private optOutContext(request: ClaimedAttempt['request']): Pick<ActionContext, 'optOutChannels'> {
+    const channels = optOutChannelsOf(this.cipher.decryptJson<SubjectRecord>(request.personalData).details);
+    return channels ? { optOutChannels: channels } : {};
+  }
+
   private async recordResult(
     job: { requestId: string; systemKey: string; run: number },
     request: ClaimedAttempt['request'],
@@ -110,7 +120,7 @@ export class SystemExecutor {
     const at = this.clock.now();
     const system = this.dataMap.system(job.systemKey);
     if (result.state === 'pending') {
-      const hours = system?.kind === 'webhook' ? system.connection.callbackDeadlineHours : 72;
+      const hours = system?.kind === 'webhook' || system?.kind === 'opendsr' ? system.connection.callbackDeadlineHours : 72;
       await this.executions.finishWithAudit(
         job.requestId,
         job.systemKey,

@@ -107,12 +107,19 @@ export class RequestFilings {
 
   /**
    * Writes a request that starts verified, in the caller's transaction: the row with a fresh status
-   * token, the "we are working on it" email with the status link, and its audit events.
+   * token, the "we are working on it" email with the status link (unless `notify` is false: a
+   * Global Privacy Control opt-out is confirmed once, by its completion email), and its audit events.
    */
-  async insertVerified(tx: Tx, request: PrivacyRequestEntity, email: string, events: AuditRecord[]): Promise<void> {
+  async insertVerified(tx: Tx, request: PrivacyRequestEntity, email: string, events: AuditRecord[], options: { notify?: boolean } = {}): Promise<void> {
     const statusToken = newToken();
     request.statusTokenHash = this.hash.token(statusToken);
     await this.intake.insertRequest(tx, request);
+    if (options.notify === false) {
+      for (const event of events) {
+        await this.audit.record(tx, event);
+      }
+      return;
+    }
     const statusUrl = statusPageUrl(this.config.http.publicUrl, request.reference, statusToken);
     await this.outbox.addEmail(tx, request.id, email, {
       template: 'request_verified',

@@ -104,7 +104,12 @@ export function dataMapView(map: DataMap): DataMapView {
 }
 
 function systemView(system: DataSystem): SystemView {
-  const providerIdentities = system.kind === 'webhook' ? system.identities.map((p) => ({ field: null, kind: placeholderText(p) })) : [];
+  const providerIdentities =
+    system.kind === 'webhook'
+      ? system.identities.map((p) => ({ field: null, kind: placeholderText(p) }))
+      : system.kind === 'opendsr'
+        ? [{ field: null, kind: 'email' }]
+        : [];
   return {
     key: system.key,
     title: system.title,

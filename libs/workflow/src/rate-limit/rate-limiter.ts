@@ -12,7 +12,7 @@ local count = redis.call('INCR', KEYS[1])
 if count == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
 return { count, redis.call('PTTL', KEYS[1]) }`;
 
-export type RateLimitScope = 'intake-ip' | 'intake-email' | 'verify-ip' | 'status-ip' | 'login-ip' | 'reply-ip' | 'drp-pair-ip';
+export type RateLimitScope = 'intake-ip' | 'intake-email' | 'verify-ip' | 'status-ip' | 'login-ip' | 'reply-ip' | 'drp-pair-ip' | 'drp-exercise-agent';
 
 // How long a request may wait for Redis before the limit is skipped.
 const REDIS_TIMEOUT_MS = 250;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditRepository, type PrivacyRequestEntity, PrivacyRequestRepository, RequestMessageRepository } from '@rightsdesk/data-access';
 import { normalizeReference, RequestException, type RequestStatus, type RequestType } from '@rightsdesk/domain';
+import { GpcSignals } from '../gpc/gpc-signals.service';
 import { FieldCipher } from '../security/field-cipher';
 import { KeyedHash, sameHash } from '../security/keyed-hash';
 
@@ -31,6 +32,8 @@ export interface PublicRequestStatus {
   /** While on hold: what the privacy team asked, to be answered on the status page. */
   openQuestion: string | null;
   timeline: PublicTimelineEntry[];
+  /** Set once the requester's Global Privacy Control signal was honoured (CCPA §7025 asks us to show it). */
+  gpc: { honouredAt: string } | null;
 }
 
 // Audit actions the requester may see, and the names they see them by. Anything else (officer
@@ -56,6 +59,7 @@ export class RequestStatusService {
     private readonly messages: RequestMessageRepository,
     private readonly cipher: FieldCipher,
     private readonly hash: KeyedHash,
+    private readonly gpcSignals: GpcSignals,
   ) {}
 
   /**
@@ -72,9 +76,14 @@ export class RequestStatusService {
     return request;
   }
 
-  async publicStatus(referenceInput: string, statusToken: string): Promise<PublicRequestStatus> {
+  /** With `gpc`, the page carried `Sec-GPC: 1`: once the link is proven, the signal is honoured first. */
+  async publicStatus(referenceInput: string, statusToken: string, signal: { gpc?: boolean } = {}): Promise<PublicRequestStatus> {
     const request = await this.findByLink(referenceInput, statusToken);
+    if (signal.gpc) {
+      await this.gpcSignals.honourForRequest(request, 'status_page');
+    }
     const events = await this.audit.findByRequest(request.id);
+    const gpcHonouredAt = await this.gpcSignals.honouredAt(request);
     return {
       reference: request.reference,
       type: request.type,
@@ -88,6 +97,7 @@ export class RequestStatusService {
         .map((event) => ({ event, name: PUBLIC_EVENTS[event.action] ?? (event.fromStatus !== event.toStatus && event.toStatus ? 'status_changed' : null) }))
         .filter((entry): entry is { event: (typeof events)[number]; name: PublicEvent } => entry.name !== null)
         .map(({ event, name }) => ({ at: event.occurredAt.toISOString(), event: name, status: (event.toStatus as RequestStatus | null) ?? null })),
+      gpc: gpcHonouredAt ? { honouredAt: gpcHonouredAt.toISOString() } : null,
     };
   }
 

@@ -74,6 +74,7 @@ export const apiKeysMessages: Messages<ApiKeysMessages> = {
     scopes: {
       'suppressions:read': { label: 'Read the suppression list', hint: 'For mailers: ask whether an email address opted out before sending promotions.' },
       'requests:create': { label: 'File requests for signed-in users', hint: "For the company's app: file a verified request on behalf of a user it has signed in." },
+      'gpc-signals:create': { label: 'Forward Global Privacy Control signals', hint: "For the company's website: record a signed-in user's browser signal as an opt-out of sale and sharing. Can do nothing else." },
     },
     shownOnce: {
       label: (name) => `The key “${name}”`,
@@ -120,6 +121,7 @@ export const apiKeysMessages: Messages<ApiKeysMessages> = {
     scopes: {
       'suppressions:read': { label: 'Sperrliste lesen', hint: 'Für den Werbeversand: vor dem Senden prüfen, ob eine E-Mail-Adresse widersprochen hat.' },
       'requests:create': { label: 'Anfragen für angemeldete Nutzer stellen', hint: 'Für die App des Unternehmens: eine bestätigte Anfrage für einen dort angemeldeten Nutzer stellen.' },
+      'gpc-signals:create': { label: 'Global-Privacy-Control-Signale weiterleiten', hint: 'Für die Website des Unternehmens: das Browsersignal eines angemeldeten Nutzers als Widerspruch gegen Verkauf und Weitergabe erfassen. Sonst nichts.' },
     },
     shownOnce: {
       label: (name) => `Der Schlüssel „${name}“`,

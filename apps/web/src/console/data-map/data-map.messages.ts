@@ -16,7 +16,7 @@ export interface DataMapMessages {
   noDataMap: string;
   contents: string;
   fingerprint: (sha: string) => string;
-  kinds: { postgres: string; s3: string; webhook: string; suppression: string };
+  kinds: { postgres: string; s3: string; webhook: string; suppression: string; opendsr: string };
   systemKey: (key: string) => string;
   purposes: string;
   recipients: string;
@@ -84,7 +84,7 @@ export const dataMapMessages: Messages<DataMapMessages> = {
     noDataMap: 'No data map is configured (DATAMAP_PATH), so approved requests cannot run. Ask the server operator to set one up; docs/data-map.md explains the format.',
     contents: 'Systems',
     fingerprint: (sha) => `Data map fingerprint (SHA-256, named in every erasure certificate): ${sha}`,
-    kinds: { postgres: 'PostgreSQL database', s3: 'S3 object storage', webhook: 'Service provider (webhook)', suppression: 'Suppression list (Rightsdesk)' },
+    kinds: { postgres: 'PostgreSQL database', s3: 'S3 object storage', webhook: 'Service provider (webhook)', suppression: 'Suppression list (Rightsdesk)', opendsr: 'Processor (OpenDSR)' },
     systemKey: (key) => `key ${key}`,
     purposes: 'Purposes',
     recipients: 'Recipients',
@@ -147,7 +147,7 @@ export const dataMapMessages: Messages<DataMapMessages> = {
     noDataMap: 'Es ist keine Datenlandkarte eingerichtet (DATAMAP_PATH), daher können genehmigte Anfragen nicht ausgeführt werden. Bitten Sie den Serverbetrieb, eine einzurichten; docs/data-map.md beschreibt das Format.',
     contents: 'Systeme',
     fingerprint: (sha) => `Fingerabdruck der Datenlandkarte (SHA-256, in jedem Löschnachweis genannt): ${sha}`,
-    kinds: { postgres: 'PostgreSQL-Datenbank', s3: 'S3-Objektspeicher', webhook: 'Dienstleister (Webhook)', suppression: 'Sperrliste (Rightsdesk)' },
+    kinds: { postgres: 'PostgreSQL-Datenbank', s3: 'S3-Objektspeicher', webhook: 'Dienstleister (Webhook)', suppression: 'Sperrliste (Rightsdesk)', opendsr: 'Auftragsverarbeiter (OpenDSR)' },
     systemKey: (key) => `Schlüssel ${key}`,
     purposes: 'Zwecke',
     recipients: 'Empfänger',

@@ -1,4 +1,5 @@
 import type { Messages } from '../../i18n/locale';
+import type { OptOutChannel } from '@rightsdesk/domain';
 
 export interface NewRequestMessages {
   title: string;
@@ -36,7 +37,7 @@ export interface NewRequestMessages {
   explanation: string;
   channels: string;
   channelsHint: string;
-  optOutChannels: { email: string; notifications: string; surveys: string; all: string };
+  optOutChannels: Record<OptOutChannel, string>;
   child: string;
   childHint: string;
   childName: string;
@@ -97,7 +98,7 @@ export const newRequestMessages: Messages<NewRequestMessages> = {
     explanation: 'Their explanation',
     channels: 'Stop',
     channelsHint: 'Choose at least one.',
-    optOutChannels: { email: 'Promotional emails', notifications: 'Notifications', surveys: 'Surveys', all: 'All promotional contact' },
+    optOutChannels: { email: 'Promotional emails', notifications: 'Notifications', surveys: 'Surveys', sale_sharing: 'Sale and sharing of personal information', all: 'All of these' },
     child: 'The child',
     childHint: 'Give at least one of the child’s name, email address, username or date of birth. Only the email address and username are used to find data.',
     childName: "Child's name",
@@ -156,7 +157,7 @@ export const newRequestMessages: Messages<NewRequestMessages> = {
     explanation: 'Seine Erklärung',
     channels: 'Beenden',
     channelsHint: 'Wählen Sie mindestens eins.',
-    optOutChannels: { email: 'Werbe-E-Mails', notifications: 'Benachrichtigungen', surveys: 'Umfragen', all: 'Jede Werbung' },
+    optOutChannels: { email: 'Werbe-E-Mails', notifications: 'Benachrichtigungen', surveys: 'Umfragen', sale_sharing: 'Verkauf und Weitergabe personenbezogener Daten', all: 'All das' },
     child: 'Das Kind',
     childHint: 'Geben Sie mindestens eins an: Name, E-Mail-Adresse, Benutzername oder Geburtsdatum des Kindes. Gesucht wird nur über E-Mail-Adresse und Benutzername.',
     childName: 'Name des Kindes',

@@ -18,7 +18,7 @@ function record(value: unknown): Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }
 
-function Facts({ rows }: { rows: Array<[string, ReactNode]> }) {
+export function Facts({ rows }: { rows: Array<[string, ReactNode]> }) {
   return (
     <dl className="facts">
       {rows.map(([term, value]) => (

@@ -12,6 +12,7 @@ import { useOfficer } from '../session';
 import { useConsoleCall } from '../use-console-call';
 import { useLoad } from '../use-load';
 import { RequestActions } from './actions/request-actions';
+import { AgentFiling } from './agent-filing';
 import { RequestClock } from './request-clock';
 import { RequestConversation } from './request-conversation';
 import { RequestEmails } from './request-emails';
@@ -66,6 +67,7 @@ export function RequestPage({ id }: { id: string }) {
         <div>
           <RequestFacts detail={detail} />
           <RequesterFacts detail={detail} />
+          {detail.agent ? <AgentFiling filing={detail.agent} /> : null}
           <RequestClock detail={detail} />
         </div>
         <div>

@@ -16,8 +16,10 @@ export function useActorName(): (actor: Actor) => string {
         return actor.displayName ?? words.unknownOfficer;
       case 'requester':
         return words.requester;
+      // Actor type `agent` is an authorized agent of the Data Rights Protocol, named by its agent-id;
+      // the company's app (API key) files as `system`.
       case 'agent':
-        return words.apiKey;
+        return actor.id === null ? words.apiKey : words.drpAgent(actor.id);
       default:
         return actor.id === 'cli' ? words.cli : words.system;
     }

@@ -49,7 +49,7 @@ export const intakeProblemMessages: Messages<IntakeProblemMessages> = {
       correctionCurrent: { too_long: 'What it says now must be {limit} characters or fewer', default: 'Check what it says now' },
       correctionNew: { too_long: 'What it should say must be {limit} characters or fewer', default: 'Enter what it should say' },
       explanation: { too_long: 'The explanation must be {limit} characters or fewer', default: 'Explain why it is wrong' },
-      channels: { duplicate: 'Select each option once', default: 'Select what we should stop sending you' },
+      channels: { duplicate: 'Select each option once', default: 'Select what we should stop' },
       child: { default: 'Give at least one of the child’s name, email address, username or date of birth' },
       childName: { too_long: 'The child’s name must be {limit} characters or fewer', default: 'Check the child’s name' },
       childEmail: {
@@ -89,7 +89,7 @@ export const intakeProblemMessages: Messages<IntakeProblemMessages> = {
       correctionCurrent: { too_long: '„Was derzeit gespeichert ist“ darf höchstens {limit} Zeichen lang sein', default: 'Prüfen Sie, was derzeit gespeichert ist' },
       correctionNew: { too_long: '„Was richtig ist“ darf höchstens {limit} Zeichen lang sein', default: 'Geben Sie an, was richtig ist' },
       explanation: { too_long: 'Die Erklärung darf höchstens {limit} Zeichen lang sein', default: 'Erklären Sie, warum es falsch ist' },
-      channels: { duplicate: 'Wählen Sie jede Option nur einmal aus', default: 'Wählen Sie aus, was wir Ihnen nicht mehr senden sollen' },
+      channels: { duplicate: 'Wählen Sie jede Option nur einmal aus', default: 'Wählen Sie aus, was wir unterlassen sollen' },
       child: { default: 'Geben Sie mindestens Name, E-Mail-Adresse, Benutzername oder Geburtsdatum des Kindes an' },
       childName: { too_long: 'Der Name des Kindes darf höchstens {limit} Zeichen lang sein', default: 'Prüfen Sie den Namen des Kindes' },
       childEmail: {

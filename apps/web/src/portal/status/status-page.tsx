@@ -100,6 +100,8 @@ function StatusDetails({ status, token, onAnswered }: { status: RequestStatusAns
       </dl>
       {status.status === 'completed' ? <Notice tone="success">{status.type === 'access' ? m.accessReady : m.completed}</Notice> : null}
       {status.status === 'denied' ? <Notice>{m.denied}</Notice> : null}
+      {/* CCPA §7025: show the person that their browser's opt-out preference signal was honoured. */}
+      {status.gpc ? <Notice tone="success">{m.gpcHonoured(formatDate(status.gpc.honouredAt.slice(0, 10), locale))}</Notice> : null}
       {status.status === 'on_hold' && status.openQuestion ? (
         <section aria-labelledby="question-heading">
           <h2 id="question-heading">{m.questionHeading}</h2>

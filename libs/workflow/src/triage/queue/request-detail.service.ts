@@ -11,6 +11,7 @@ import {
 } from '@rightsdesk/data-access';
 import { type ClockHold, computeDeadline, type ConsoleAction, consoleActionsFor, type OfficerRole, daysBetween, type DenyReason, isTerminal, isUuid, type RegimeId, RequestException, type RequestStatus, type RequestType, toCalendarDate } from '@rightsdesk/domain';
 import { AuditTrail } from '../../audit/audit-trail.service';
+import { type AgentFiling, AgentFilings } from '../../drp/agent-filing.service';
 import type { SubjectRecord } from '../../intake/subject-record';
 import { FieldCipher } from '../../security/field-cipher';
 import { Clock } from '../../time/clock';
@@ -84,6 +85,8 @@ export interface RequestDetail {
   systems: SystemOutcome[];
   emails: Array<{ id: string; template: string; status: string; createdAt: string; sentAt: string | null }>;
   conversation: ConversationMessage[];
+  /** Filed by an authorized agent (channel `agent`): who, and the identity claims it vouches for. */
+  agent: AgentFiling | null;
   /** What the signed-in officer may do to this request now (nothing for auditors). */
   actions: ConsoleAction[];
 }
@@ -104,6 +107,7 @@ export class RequestDetailService {
     private readonly transactions: DatabaseTransactions,
     private readonly clock: Clock,
     private readonly settings: ConsoleSettingsService,
+    private readonly agentFilings: AgentFilings,
   ) {}
 
   /** The request as `officer` sees it, with the actions their role allows on it now. */
@@ -124,13 +128,14 @@ export class RequestDetailService {
     const officerIds = [request.assigneeId, request.approvalProposedBy].filter(
       (v): v is string => v !== null,
     );
-    const [timeline, view, emails, conversation, officers, fourEyes] = await Promise.all([
+    const [timeline, view, emails, conversation, officers, fourEyes, agent] = await Promise.all([
       this.audit.timeline(request.id),
       this.execution.view(request.id),
       this.queue.sentEmails(request.id),
       this.conversation.read(request.id),
       this.officers.findByIds(officerIds),
       this.settings.needsFourEyes(request.type),
+      request.channel === 'agent' ? this.agentFilings.of(request.id) : Promise.resolve(null),
     ]);
     const ref = (officerId: string): OfficerRef => ({
       id: officerId,
@@ -212,6 +217,7 @@ export class RequestDetailService {
       })),
       emails: emails.map(toEmail),
       conversation,
+      agent,
       // A minimized record is an archive: a note or an assignee would only add to what was erased.
       actions: minimized ? [] : consoleActionsFor({ role: officer.role, status: request.status, type: request.type, canExtend }),
     };
