@@ -42,6 +42,8 @@ systems:
       timeoutMs: 2000
       callbackDeadlineHours: 1
     identities: [email]
+    # A partner we share with, so it hears of sale/sharing opt-outs too (GPC tests).
+    optOuts: [marketing, sale_sharing]
     collections:
       contacts:
         fields:

@@ -9,6 +9,7 @@ import { startTestProvider, type TestProvider } from '@rightsdesk/testing';
 import { ApiKeyService, AuditTrail, ExecutionFinalizer, ExecutionService, GpcSignals, IntakeService, KeyedHash, SystemExecutor } from '@rightsdesk/workflow';
 import { type ApiHarness, deliverOutbox, emailTo, linkFrom, startApi } from './api-harness';
 import { anAddress, aVerifiedRequest, statusTokenOf } from './clock-actions-fixtures';
+import { anOfficer, signIn } from './console-harness';
 import { providerDataMap, uniqueEnvName } from './execution-fixtures';
 
 const sha256 = (email: string): Buffer => createHash('sha256').update(email.trim().toLowerCase()).digest();
@@ -142,6 +143,16 @@ describe('Global Privacy Control and the sale/sharing opt-out', () => {
     }
     expect(await gpcFilings(person.email)).toHaveLength(1);
     expect((await db().query<Array<{ n: number }>>(`SELECT count(*)::int AS n FROM gpc_signal WHERE email_lookup = $1`, [h.app.get(KeyedHash).email(person.email)]))[0].n).toBe(1);
+  });
+
+  it('does not let an officer cancel a GPC opt-out: the signal is recorded once and must be honoured', async () => {
+    const person = await identified('gpc-cancel');
+    await status(person.reference, person.token, '1');
+    const [filing] = await gpcFilings(person.email);
+    const officer = await signIn(h, await anOfficer(h, 'officer'));
+    const cancel = await officer.post(`/api/v1/console/requests/${filing.id}/cancel`, { notifyRequester: false });
+    expect([cancel.statusCode, cancel.json<{ code: string }>().code]).toEqual([409, 'illegal_transition']);
+    expect((await gpcFilings(person.email))[0].status).toBe('approved');
   });
 
   it.each([['0'], ['true'], ['1, 1'], [''], [' 1'], ['yes'], [undefined]])('records nothing for Sec-GPC: %p', async (header) => {

@@ -35,6 +35,7 @@ const webhook: WebhookSystem = {
     callbackDeadlineHours: 1,
   },
   identities: [],
+  optOuts: ['marketing'],
   collections: [],
 };
 

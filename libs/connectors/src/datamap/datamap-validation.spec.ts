@@ -688,6 +688,16 @@ const CASES: Case[] = [
     expected: ['map.yaml:38:5 systems.crm.identities: must list at least one identity to send'],
   },
   {
+    kind: 'webhook opt-out of an unknown kind',
+    edit: swap('identities: [email, shop.customers.id]', 'identities: [email, shop.customers.id]\n    optOuts: [marketing, newsletters]'),
+    expected: ['map.yaml:39:26 systems.crm.optOuts[1]: must be "marketing" or "sale_sharing"'],
+  },
+  {
+    kind: 'webhook opt-out listed twice',
+    edit: swap('identities: [email, shop.customers.id]', 'identities: [email, shop.customers.id]\n    optOuts: [sale_sharing, sale_sharing]'),
+    expected: ['map.yaml:39:5 systems.crm.optOuts: lists a kind of opt-out twice'],
+  },
+  {
     kind: 'webhook identity listed twice',
     edit: swap('identities: [email, shop.customers.id]', 'identities: [email, email]'),
     expected: ['map.yaml:38:25 systems.crm.identities[1]: "email" is listed twice'],

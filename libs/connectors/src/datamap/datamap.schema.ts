@@ -420,6 +420,13 @@ export function webhookSystemSchemaOf<C extends z.ZodType>(collection: C) {
       callbackDeadlineHours: z.int().min(1).max(8760).default(72),
     }),
     identities: z.array(webhookIdentity).min(1, { error: () => 'must list at least one identity to send' }),
+    // Which opt-outs the provider is told of: `marketing` (it sends promotions for us) and/or
+    // `sale_sharing` (we sell or share personal information with it, 11 CCR §7026(f)). A provider
+    // that reads every opt_out as "unsubscribe" must not get a sale/sharing-only one by default.
+    optOuts: z
+      .array(z.enum(['marketing', 'sale_sharing']))
+      .refine((list) => new Set(list).size === list.length, { error: () => 'lists a kind of opt-out twice' })
+      .default(['marketing']),
     collections: nonEmptyRecord(name, collection, 'collection'),
   });
 }

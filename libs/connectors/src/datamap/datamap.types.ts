@@ -161,6 +161,8 @@ export interface WebhookSystem extends SystemBase {
   };
   /** Identities sent to the provider: identity kinds and fields of other systems. */
   identities: KeyPlaceholder[];
+  /** The opt-outs the provider takes part in (default: marketing only). */
+  optOuts: Array<'marketing' | 'sale_sharing'>;
   collections: WebhookCollection[];
 }
 

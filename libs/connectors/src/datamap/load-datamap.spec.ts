@@ -253,6 +253,8 @@ describe('parseDataMap', () => {
         { kind: 'identity', identity: 'email' },
         { kind: 'identity', identity: 'user_id' },
       ],
+      // Marketing only unless the map says the provider is a partner we sell or share with.
+      optOuts: ['marketing'],
       collections: [
         {
           kind: 'webhook',

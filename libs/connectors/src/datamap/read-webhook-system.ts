@@ -75,6 +75,7 @@ export function readWebhookSystem(reader: DataMapReader, key: string): WebhookSy
       callbackDeadlineHours: shell.connection.callbackDeadlineHours,
     },
     identities,
+    optOuts: shell.optOuts,
     collections,
   };
 }

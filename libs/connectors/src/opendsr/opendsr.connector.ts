@@ -229,6 +229,15 @@ export class OpenDsrConnector implements Connector {
   }
 
   private async submit(type: OpenDsrRequestType, subject: Subject, context: ActionContext, trust: Trust): Promise<ActionResult> {
+    // Before any identity leaves: a processor whose certificate we would refuse could never sign
+    // its receipt or callbacks, yet would hold (and act on) the request.
+    const problem =
+      this.system.connection.allowedDomains.includes(trust.certificateHost)
+        ? certificateProblem(trust.chain, trust.certificateHost, this.now(), { extraRoots: this.extraRoots })
+        : 'the certificate URL in the discovery document is not on an allowed domain';
+    if (problem) {
+      throw new OpenDsrError('processor_certificate_invalid', `${this.where}: ${problem}; nothing was sent`);
+    }
     const identities = emailIdentities(subject, trust.discovery);
     if (identities.length === 0) {
       throw new OpenDsrError('processor_unsupported', `${this.where}: the processor takes no email identity in raw or sha256 format, or the request has no email`);
@@ -319,6 +328,11 @@ export class OpenDsrConnector implements Connector {
     const certificateUrl = new URL(discovery.processor_certificate);
     if (certificateUrl.protocol !== 'https:' && !(certificateUrl.protocol === 'http:' && LOOPBACK_HOSTS.has(certificateUrl.hostname))) {
       throw new OpenDsrError('processor_certificate_invalid', `${this.where}: the processor_certificate URL must use https`);
+    }
+    // Checked before fetching, not only when verifying: the discovery document must not make us
+    // request a URL on a host the data map never named (an internal service, say).
+    if (!this.system.connection.allowedDomains.includes(certificateUrl.hostname.toLowerCase())) {
+      throw new OpenDsrError('processor_certificate_invalid', `${this.where}: the processor_certificate URL is not on an allowed domain`);
     }
     const certificateAnswer = await callProcessor({
       method: 'GET',

@@ -39,7 +39,8 @@ export function certificateProblem(chain: X509Certificate[], domain: string, now
   if (!leaf) {
     return 'the certificate URL holds no PEM certificate';
   }
-  const matches = isIP(domain) ? leaf.checkIP(domain) !== undefined : leaf.checkHost(domain, { subject: 'default' }) !== undefined;
+  // The security guidelines want the domain among the subject alternative names, not only the CN.
+  const matches = isIP(domain) ? leaf.checkIP(domain) !== undefined : leaf.checkHost(domain, { subject: 'never' }) !== undefined;
   if (!matches) {
     return 'the certificate is not issued for the processor domain';
   }

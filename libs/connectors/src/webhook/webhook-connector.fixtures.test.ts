@@ -19,6 +19,7 @@ export function aWebhookSystem(
       timeoutMs: overrides.timeoutMs ?? 5_000,
       callbackDeadlineHours: 72,
     },
+    optOuts: ['marketing', 'sale_sharing'],
     identities: [
       { kind: 'identity', identity: 'email' },
       { kind: 'identity', identity: 'user_id' },

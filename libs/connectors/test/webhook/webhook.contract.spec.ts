@@ -20,6 +20,7 @@ const system: WebhookSystem = {
     timeoutMs: 5_000,
     callbackDeadlineHours: 72,
   },
+  optOuts: ['marketing', 'sale_sharing'],
   identities: [
     { kind: 'identity', identity: 'email' },
     { kind: 'identity', identity: 'user_id' },

@@ -9,9 +9,12 @@ export class GpcSignalEntity {
   @PrimaryColumn({ name: 'email_lookup', type: 'bytea' })
   emailLookup!: Buffer;
 
-  /** The opt_out request the signal filed. No foreign key: the row outlives a minimized request. */
-  @Column({ name: 'request_id', type: 'uuid' })
-  requestId!: string;
+  /**
+   * The opt_out request the signal filed. No foreign key: the row outlives the request, and when
+   * retention minimizes that request this is cleared, so no email finds its way back to it.
+   */
+  @Column({ name: 'request_id', type: 'uuid', nullable: true })
+  requestId!: string | null;
 
   /** Where the signal arrived: `status_page`, `verification`, `download`, `reply`, `app`. */
   @Column({ type: 'varchar', length: 20 })

@@ -54,6 +54,10 @@ export class SystemExecutionEntity {
   @Column({ name: 'callback_deadline', type: 'timestamptz', nullable: true })
   callbackDeadline!: Date | null;
 
+  /** When a worker last asked the provider for the status (OpenDSR polling), claimed in the database. */
+  @Column({ name: 'polled_at', type: 'timestamptz', nullable: true })
+  polledAt!: Date | null;
+
   @Column({ name: 'started_at', type: 'timestamptz', nullable: true })
   startedAt!: Date | null;
 

@@ -10,7 +10,7 @@ import type { PrivacyRequestEntity } from '../entities/privacy-request.entity';
 import type { NewAccessPackage } from './access-package.repository';
 import { auditColumnArrays, auditInsertValues, type NewAuditEvent } from './audit-insert';
 import type { NewOutboxMessage } from './outbox.repository';
-import { CLAIM_ATTEMPT, CLOSE_RUN, FINISH_WITH_AUDIT, START_RUN, VIEW } from './execution.sql';
+import { CLAIM_ATTEMPT, CLOSE_RUN, FINISH_AWAITED_WITH_AUDIT, FINISH_WITH_AUDIT, START_RUN, VIEW } from './execution.sql';
 import { preparedQuery } from './prepared-query';
 import { updateReturning } from './update-returning';
 
@@ -150,6 +150,15 @@ export class ExecutionRepository {
     return rows[0]?.n === 1;
   }
 
+  /** As finishWithAudit, for a provider's answer: only while the system still waits for it. */
+  async finishAwaitedWithAudit(requestId: string, systemKey: string, run: number, result: SystemFinish, audit: NewAuditEvent): Promise<boolean> {
+    const rows = await preparedQuery<{ n: number }>(this.dataSource, 'rightsdesk_finish_awaited_system', FINISH_AWAITED_WITH_AUDIT, [
+      ...finishValues(requestId, systemKey, run, result),
+      ...auditInsertValues(audit).slice(1),
+    ]);
+    return rows[0]?.n === 1;
+  }
+
   /**
    * Moves the request out of `in_progress` with the execution's end, the access package, the audit
    * events and the email, in one statement. False when the request was no longer in `fromStatus`.
@@ -190,18 +199,27 @@ export class ExecutionRepository {
     return this.dataSource.getRepository(SystemExecutionEntity).findOneBy({ systemKey, providerReference, status: 'awaiting_callback' });
   }
 
-  /** Systems of these keys still waiting for a callback, the longest waiting first (for status polling). */
-  async findAwaitingIn(systemKeys: string[], limit: number): Promise<SystemExecutionEntity[]> {
-    if (systemKeys.length === 0) {
-      return [];
-    }
-    return this.dataSource
-      .getRepository(SystemExecutionEntity)
-      .createQueryBuilder('s')
-      .where(`s.status = 'awaiting_callback' AND s.system_key = ANY(:keys)`, { keys: systemKeys })
-      .orderBy('s.updated_at', 'ASC')
-      .limit(limit)
-      .getMany();
+  /**
+   * Claims up to `limit` systems of `systemKey` waiting for a callback whose provider was last asked
+   * (or started waiting) at least `intervalMinutes` ago, the longest first, stamping them asked now.
+   * The claim is in the database (SKIP LOCKED), so several workers share the polling and none asks a
+   * processor twice per interval, and rows not yet due never crowd out those that are.
+   */
+  async claimDueForPoll(systemKey: string, intervalMinutes: number, now: Date, limit: number): Promise<Array<Pick<SystemExecutionEntity, 'requestId' | 'systemKey' | 'run' | 'providerReference'>>> {
+    const rows = await updateReturning<{ request_id: string; system_key: string; run: number; provider_reference: string | null }>(
+      this.dataSource,
+      `UPDATE system_execution s SET polled_at = $3
+        WHERE (s.request_id, s.system_key) IN (
+          SELECT request_id, system_key FROM system_execution
+           WHERE status = 'awaiting_callback' AND system_key = $1
+             AND COALESCE(polled_at, updated_at) <= $3::timestamptz - make_interval(mins => $2::int)
+           ORDER BY COALESCE(polled_at, updated_at)
+           LIMIT $4
+           FOR UPDATE SKIP LOCKED)
+        RETURNING s.request_id, s.system_key, s.run, s.provider_reference`,
+      [systemKey, intervalMinutes, now, limit],
+    );
+    return rows.map((r) => ({ requestId: r.request_id, systemKey: r.system_key, run: r.run, providerReference: r.provider_reference }));
   }
 
   /** Starts a new run for the failed systems (or just one); returns the new run and the systems reset. */

@@ -50,6 +50,11 @@ export const FINISH_WITH_AUDIT = `
   )
   SELECT count(*)::int AS n FROM s`;
 
+// A provider's late answer (callback or status poll): it ends the system only while the system is
+// still waiting for it, so an answer that arrives after the system was failed as overdue (and the
+// run closed) changes nothing.
+export const FINISH_AWAITED_WITH_AUDIT = FINISH_WITH_AUDIT.replace(`status <> 'done'`, `status = 'awaiting_callback'`);
+
 export const VIEW = `
   SELECT r.id, r.type, r.status, r.personal_data, r.language, r.reference, r.due_on::text AS due_on,
          e.run AS execution_run, e.subject, e.datamap_sha256,

@@ -48,8 +48,10 @@ const REQUESTS_DUE = `SELECT r.id AS key FROM privacy_request r
 // regime, country, dates, extension, holds, deny reason) and the audit trail. Gone: the encrypted
 // personal data, the email's blind index (replaced by random bytes, so no address finds it), the
 // status link, the conversation and uploads, verification links, unsent emails and sent ones'
-// payloads, the execution's encrypted subject, and the identity claims an authorized agent sent. The WHERE repeats the rule's conditions, so a
-// request that changed since it was found is left alone, and a repeated batch changes nothing.
+// payloads, the execution's encrypted subject, the identity claims an authorized agent sent, and a
+// GPC signal's link to the request (the signal's email hash stays, so the opt-out is never filed
+// twice). The WHERE repeats the rule's conditions, so a request that changed since it was found is
+// left alone, and a repeated batch changes nothing.
 const MINIMIZE = `
   WITH m AS (
     UPDATE privacy_request
@@ -76,6 +78,8 @@ const MINIMIZE = `
     UPDATE request_execution SET subject = ''::bytea WHERE request_id IN (SELECT id FROM m)
   ), agent AS (
     UPDATE drp_request SET claims = ''::bytea, status_callback = NULL, callback_settled = true WHERE request_id IN (SELECT id FROM m)
+  ), gpc AS (
+    UPDATE gpc_signal SET request_id = NULL WHERE request_id IN (SELECT id FROM m)
   ), audit AS (
     INSERT INTO audit_event (${AUDIT_INSERT_COLUMNS})
     SELECT ${AUDIT_UNNEST_SELECT} FROM ${auditUnnest(6)}

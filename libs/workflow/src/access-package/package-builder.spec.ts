@@ -156,6 +156,7 @@ const crm: WebhookSystem = {
     callbackDeadlineHours: 72,
   },
   identities: [{ kind: 'identity', identity: 'email' }],
+  optOuts: ['marketing'],
   collections: [{ kind: 'webhook', name: 'tickets', fields: [field('subject', 'content.message')], retention: [] }],
 };
 

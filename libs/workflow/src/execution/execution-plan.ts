@@ -23,7 +23,8 @@ export function participatingSystems(
   corrections?: ResolvedCorrections,
   optOutChannels?: readonly OptOutChannel[],
 ): DataSystem[] {
-  const marketing = optOutScope(optOutChannels).marketing;
+  const scope = optOutScope(optOutChannels);
+  const marketing = scope.marketing;
   return map.systems.filter((system) => {
     switch (type) {
       case 'access':
@@ -36,7 +37,7 @@ export function participatingSystems(
       case 'opt_out':
         return (
           system.kind === 'suppression' ||
-          system.kind === 'webhook' ||
+          (system.kind === 'webhook' && ((marketing && system.optOuts.includes('marketing')) || (scope.saleSharing && system.optOuts.includes('sale_sharing')))) ||
           (marketing && system.kind === 'postgres' && system.collections.some((c) => c.optOut !== undefined))
         );
       case 'rectification':

@@ -25,7 +25,11 @@ export class OpenDsrCancellation {
     if (!this.dataMap.configured) {
       return 0;
     }
-    const view = await this.executions.view(requestId);
+    // The cancel is committed: nothing here may turn the caller's success into an error.
+    const view = await this.executions.view(requestId).catch((error: unknown) => {
+      this.logger.warn({ requestId, error: errorSummary(error) }, 'could not read the execution to cancel at processors');
+      return null;
+    });
     let accepted = 0;
     for (const system of view?.systems ?? []) {
       if (system.status === 'done' || !system.providerReference || this.dataMap.system(system.systemKey)?.kind !== 'opendsr') {

@@ -22,7 +22,7 @@ export class OpenDsrOutcomes {
     private readonly clock: Clock,
   ) {}
 
-  async record(system: OpenDsrSystem, waiting: SystemExecutionEntity, status: OpenDsrRequestStatus, via: 'callback' | 'status_poll'): Promise<OpenDsrOutcome> {
+  async record(system: OpenDsrSystem, waiting: Pick<SystemExecutionEntity, 'requestId' | 'run' | 'providerReference'>, status: OpenDsrRequestStatus, via: 'callback' | 'status_poll'): Promise<OpenDsrOutcome> {
     if (status === 'pending' || status === 'in_progress') {
       return 'in_progress';
     }
@@ -40,7 +40,7 @@ export class OpenDsrOutcomes {
       changed: 0,
       actions: [`opendsr:${erasure ? 'erasure' : system.accessAs}`],
     }));
-    const recorded = await this.executions.finishWithAudit(
+    const recorded = await this.executions.finishAwaitedWithAudit(
       request.id,
       system.key,
       waiting.run,

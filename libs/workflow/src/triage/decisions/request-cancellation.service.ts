@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@rightsdesk/config';
 import { DrpRequestRepository, PrivacyRequestRepository, RequestAttachmentRepository, RequestMessageRepository } from '@rightsdesk/data-access';
-import { nextStatus } from '@rightsdesk/domain';
+import { nextStatus, RequestException } from '@rightsdesk/domain';
 import { AuditTrail } from '../../audit/audit-trail.service';
 import { OpenDsrCancellation } from '../../opendsr/opendsr-cancellation.service';
 import { OutboxService } from '../../outbox/outbox.service';
@@ -46,6 +46,11 @@ export class RequestCancellation {
   async cancel(requestId: string, cancellation: Cancellation, by: Canceller): Promise<void> {
     const now = this.clock.now();
     await this.lock.run(requestId, async (tx, request) => {
+      if (request.channel === 'gpc') {
+        // §7025: the signal must be honoured, and the person's signal is recorded once (gpc_signal),
+        // so a cancelled one would never be filed again. A failed one is retried instead.
+        throw new RequestException('illegal_transition', 'A Global Privacy Control opt-out cannot be cancelled; retry a failed system instead.');
+      }
       const to = nextStatus(request.status, 'cancel');
       await this.requests.update(tx, requestId, closingPatch(request, to, now));
       await this.attachments.eraseContents(tx, requestId, now);
