@@ -272,6 +272,35 @@ describe('Global Privacy Control and the sale/sharing opt-out', () => {
   });
 
   describe('opt-out channels', () => {
+    it('takes a sale/sharing-only opt-out from the privacy center without a confirmation link (11 CCR §7026(d))', async () => {
+      const email = anAddress('portal-sale-opt-out');
+      const file = (channels: string[]) =>
+        h.app.inject({ method: 'POST', url: '/api/v1/requests', payload: { type: 'opt_out', email, country: 'US', region: 'CA', language: 'en', details: { channels } } });
+
+      const response = await file(['sale_sharing']);
+      expect([response.statusCode, response.json<{ status: string }>().status]).toEqual([202, 'approved']);
+      const { reference } = response.json<{ reference: string }>();
+      const [row] = await db().query<Array<{ id: string; status: string; verified_at: Date | null }>>(`SELECT id, status, verified_at FROM privacy_request WHERE reference = $1`, [reference]);
+      expect(row).toMatchObject({ status: 'approved', verified_at: expect.any(Date) });
+      const events = await db().query<Array<{ action: string; actor_type: string }>>(`SELECT action, actor_type FROM audit_event WHERE request_id = $1 ORDER BY id`, [row.id]);
+      expect(events).toEqual([
+        { action: 'request_received', actor_type: 'requester' },
+        { action: 'request_approved', actor_type: 'system' },
+      ]);
+      // The email is the status link, not a confirmation link.
+      await deliverOutbox(h);
+      const mail = await emailTo(h, email, /working on/);
+      expect(statusTokenOf(mail)).toEqual(expect.any(String));
+      expect(mail.text).not.toContain('/requests/verify');
+
+      await execute(row.id);
+      expect(await lists(email)).toEqual(['sale_sharing']);
+
+      // With a marketing channel too, the address is confirmed first as for any other request.
+      const mixed = await file(['email', 'sale_sharing']);
+      expect([mixed.statusCode, mixed.json<{ status: string }>().status]).toEqual([202, 'pending_verification']);
+    });
+
     it.each([
       [['sale_sharing'], ['sale_sharing']],
       [['email'], ['marketing']],

@@ -41,7 +41,7 @@ export class RequestsController {
   @ApiOperation({
     summary: 'File a privacy request',
     description:
-      'Files a request and emails a confirmation link to the address given. The answer is the same whether or not the company holds data about that address; nothing happens until the link is followed. An identical unconfirmed request for the same address and type within 24 hours returns the existing reference and re-sends the link (at most every few minutes).',
+      'Files a request and emails a confirmation link to the address given. The answer is the same whether or not the company holds data about that address; nothing happens until the link is followed. The exception is an opt-out whose only channel is sale_sharing: it needs no confirmation (11 CCR §7026(d)), so it is approved at once (status `approved`) and the email carries the status link. An identical unconfirmed request for the same address and type within 24 hours returns the existing reference and re-sends the link (at most every few minutes).',
   })
   @ApiBody({ schema: intakeRequestSchema, examples: INTAKE_EXAMPLES })
   @ApiResponse({ status: 202, description: 'Accepted; check your email', schema: receiptSchema })
@@ -53,7 +53,13 @@ export class RequestsController {
   async file(@Body(new ZodBody(intakeSchema)) body: IntakeInput, @Req() request: FastifyRequest): Promise<IntakeReceipt & { message: string }> {
     await this.rateLimiter.consume('intake-ip', clientIp(request), this.config.rateLimits.intakePerIpPerHour, 3600);
     const receipt = await this.intake.file(body);
-    return { ...receipt, message: 'Check your email and follow the link to confirm this request.' };
+    return {
+      ...receipt,
+      message:
+        receipt.status === 'approved'
+          ? 'Done: an opt-out of sale and sharing needs no confirmation. We have emailed you a link to follow it.'
+          : 'Check your email and follow the link to confirm this request.',
+    };
   }
 
   @Post(':reference/verification')

@@ -12,7 +12,7 @@ export const receiptSchema: Schema = {
   required: ['reference', 'status', 'message'],
   properties: {
     reference: { type: 'string', example: 'RD-7K2M-9QXW-4HTN-P3VA' },
-    status: { type: 'string', enum: ['pending_verification'] },
+    status: { type: 'string', enum: ['pending_verification', 'approved'], description: '`approved`: a sale/sharing-only opt-out, which needs no confirmation' },
     message: { type: 'string' },
   },
 };

@@ -1029,7 +1029,7 @@ export interface paths {
         put?: never;
         /**
          * File a privacy request
-         * @description Files a request and emails a confirmation link to the address given. The answer is the same whether or not the company holds data about that address; nothing happens until the link is followed. An identical unconfirmed request for the same address and type within 24 hours returns the existing reference and re-sends the link (at most every few minutes).
+         * @description Files a request and emails a confirmation link to the address given. The answer is the same whether or not the company holds data about that address; nothing happens until the link is followed. The exception is an opt-out whose only channel is sale_sharing: it needs no confirmation (11 CCR §7026(d)), so it is approved at once (status `approved`) and the email carries the status link. An identical unconfirmed request for the same address and type within 24 hours returns the existing reference and re-sends the link (at most every few minutes).
          */
         post: operations["RequestsController_file"];
         delete?: never;
@@ -5250,8 +5250,11 @@ export interface operations {
                         message: string;
                         /** @example RD-7K2M-9QXW-4HTN-P3VA */
                         reference: string;
-                        /** @enum {string} */
-                        status: "pending_verification";
+                        /**
+                         * @description `approved`: a sale/sharing-only opt-out, which needs no confirmation
+                         * @enum {string}
+                         */
+                        status: "pending_verification" | "approved";
                     };
                 };
             };

@@ -9,8 +9,9 @@ import {
   type Tx,
   VerificationTokenRepository,
 } from '@rightsdesk/data-access';
-import { canonicalJson, type IntakeInput, normalizeEmail, RequestException, toCalendarDate } from '@rightsdesk/domain';
+import { canonicalJson, type IntakeInput, normalizeEmail, optOutScope, RequestException, toCalendarDate } from '@rightsdesk/domain';
 import { AuditTrail } from '../audit/audit-trail.service';
+import { ExecutionService } from '../execution/execution.service';
 import { OutboxService } from '../outbox/outbox.service';
 import { RateLimiter } from '../rate-limit/rate-limiter';
 import { KeyedHash } from '../security/keyed-hash';
@@ -19,7 +20,8 @@ import { RequestFilings } from './request-filings.service';
 
 export interface IntakeReceipt {
   reference: string;
-  status: 'pending_verification';
+  /** `approved`: an opt-out of sale/sharing only, which needs no confirmation (11 CCR §7026(d)). */
+  status: 'pending_verification' | 'approved';
 }
 
 const DUPLICATE_WINDOW_MS = 24 * 3600 * 1000;
@@ -36,6 +38,7 @@ export class IntakeService {
     private readonly filings: RequestFilings,
     private readonly hash: KeyedHash,
     private readonly rateLimiter: RateLimiter,
+    private readonly execution: ExecutionService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -50,6 +53,9 @@ export class IntakeService {
     await this.rateLimiter.consume('intake-email', email, this.config.rateLimits.intakePerEmailPerHour, 3600);
 
     const now = this.clock.now();
+    if (input.type === 'opt_out' && isSaleSharingOnly(input.details.channels)) {
+      return this.fileOptOutOfSale(input, email, now);
+    }
     const dedupKey = this.hash.dedup(
       canonicalJson({ type: input.type, email, name: input.name ?? null, country: input.country, region: input.region ?? null, language: input.language, details: input.details ?? null }),
     );
@@ -61,6 +67,42 @@ export class IntakeService {
     // An unverified request with the same content exists (the rare path): answer with it.
     const reference = await this.transactions.run((tx) => this.handleDuplicate(tx, filing, email, now));
     return { reference, status: 'pending_verification' };
+  }
+
+  /**
+   * An opt-out of sale and sharing only: 11 CCR §7026(d) forbids requiring a verifiable request for
+   * it, so it is filed confirmed and approved at once (no link to follow, no officer decision), as a
+   * Global Privacy Control signal is. The email carries the status link. Opting someone else out of
+   * sale stops nothing they want, so taking the address on trust harms no one; the per-address and
+   * per-IP limits still hold.
+   */
+  private async fileOptOutOfSale(input: IntakeInput, email: string, now: Date): Promise<IntakeReceipt> {
+    const receivedOn = toCalendarDate(now);
+    const { request, deadline } = this.filings.newRequest(input, email, { channel: 'web', receivedAt: now, receivedOn, today: receivedOn, now, dedupKey: null, verified: true });
+    request.status = 'approved';
+    await this.transactions.run((tx) =>
+      this.filings.insertVerified(tx, request, email, [
+        {
+          requestId: request.id,
+          actorType: 'requester',
+          action: 'request_received',
+          fromStatus: null,
+          toStatus: 'awaiting_review',
+          data: { type: request.type, regime: request.regime, channel: 'web', dueOn: deadline.dueOn, method: 'no_verification_needed' },
+        },
+        {
+          requestId: request.id,
+          actorType: 'system',
+          actorId: 'opt-out-of-sale',
+          action: 'request_approved',
+          fromStatus: 'awaiting_review',
+          toStatus: 'approved',
+          data: { basis: '11 CCR §7026(d): an opt-out of sale or sharing needs no verification' },
+        },
+      ]),
+    );
+    await this.execution.enqueueStart(request.id);
+    return { reference: request.reference, status: 'approved' };
   }
 
   private async handleDuplicate(tx: Tx, filing: NewFiling, email: string, now: Date): Promise<string> {
@@ -124,4 +166,9 @@ export class IntakeService {
       toStatus: request.status,
     });
   }
+}
+
+function isSaleSharingOnly(channels: Parameters<typeof optOutScope>[0]): boolean {
+  const scope = optOutScope(channels);
+  return scope.saleSharing && !scope.marketing;
 }

@@ -14,11 +14,16 @@ export function CheckEmailPage() {
   const settings = usePrivacyCenterSettings();
   const { location } = useRouter();
   const reference = (location.query.get('ref') ?? '').slice(0, 40);
+  const optOutDone = location.query.get('done') === 'opt-out';
   return (
-    <Page title={m.title}>
-      <p className="lead">
-        {m.sent} {settings ? m.linkHours(settings.verificationLinkHours) : null}
-      </p>
+    <Page title={optOutDone ? m.optOutTitle : m.title}>
+      {optOutDone ? (
+        <p className="lead">{m.optOutDone}</p>
+      ) : (
+        <p className="lead">
+          {m.sent} {settings ? m.linkHours(settings.verificationLinkHours) : null}
+        </p>
+      )}
       {reference ? (
         <dl className="facts">
           <dt>{m.reference}</dt>
@@ -29,12 +34,16 @@ export function CheckEmailPage() {
         </dl>
       ) : null}
       {brand.mailboxUrl ? <DemoMailbox url={brand.mailboxUrl} /> : null}
-      <h2>{m.nothingHeading}</h2>
-      <ul>
-        {m.nothingSteps.map((step) => (
-          <li key={step}>{step}</li>
-        ))}
-      </ul>
+      {optOutDone ? null : (
+        <>
+          <h2>{m.nothingHeading}</h2>
+          <ul>
+            {m.nothingSteps.map((step) => (
+              <li key={step}>{step}</li>
+            ))}
+          </ul>
+        </>
+      )}
       <p>
         <Link to="/">{m.home}</Link>
       </p>

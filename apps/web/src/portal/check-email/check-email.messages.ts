@@ -9,6 +9,8 @@ export interface CheckEmailMessages {
   nothingHeading: string;
   nothingSteps: string[];
   home: string;
+  optOutTitle: string;
+  optOutDone: string;
 }
 
 export const checkEmailMessages: Messages<CheckEmailMessages> = {
@@ -25,6 +27,9 @@ export const checkEmailMessages: Messages<CheckEmailMessages> = {
       'Send the same request again with the same address: while it is unconfirmed, we send the link again (at most every few minutes).',
     ],
     home: 'Back to your privacy rights',
+    optOutTitle: 'We will stop selling or sharing your information',
+    optOutDone:
+      'An opt-out of the sale and sharing of your personal information needs no confirmation: it is under way now. We have emailed you a link where you can follow it.',
   },
   de: {
     title: 'Prüfen Sie Ihre E-Mails',
@@ -39,5 +44,8 @@ export const checkEmailMessages: Messages<CheckEmailMessages> = {
       'Senden Sie dieselbe Anfrage mit derselben Adresse noch einmal: Solange sie unbestätigt ist, senden wir den Link erneut (höchstens alle paar Minuten).',
     ],
     home: 'Zurück zu Ihren Datenschutzrechten',
+    optOutTitle: 'Wir verkaufen Ihre Daten nicht mehr und geben sie nicht mehr weiter',
+    optOutDone:
+      'Ein Widerspruch gegen Verkauf und Weitergabe Ihrer personenbezogenen Daten braucht keine Bestätigung: Er wird jetzt umgesetzt. Wir haben Ihnen einen Link gesendet, unter dem Sie den Stand verfolgen können.',
   },
 };

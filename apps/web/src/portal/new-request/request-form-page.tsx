@@ -57,7 +57,9 @@ export function RequestFormPage({ type }: { type: RequestType }) {
     setSending(true);
     try {
       const receipt = await unwrap(api.POST('/api/v1/requests', { body: parsed.data }));
-      navigate(`/requests/check-email?${new URLSearchParams({ ref: receipt.reference }).toString()}`);
+      // A sale/sharing-only opt-out needs no confirmation: the page says it is done instead.
+      const query = { ref: receipt.reference, ...(receipt.status === 'approved' ? { done: 'opt-out' } : {}) };
+      navigate(`/requests/check-email?${new URLSearchParams(query).toString()}`);
     } catch (error) {
       if (error instanceof ApiError && error.status === 422 && error.body.fieldErrors?.length) {
         setErrors(error.body.fieldErrors);
