@@ -128,7 +128,8 @@ describe('web console: oversight and administration', () => {
     await page.waitForURL((url) => url.searchParams.get('requestId') === request.id);
     await page.locator('.audit-table caption', { hasText: 'matching the filters' }).waitFor();
     const rows = page.locator('.audit-table tbody tr');
-    expect(await rows.count()).toBe(count);
+    // The caption follows the address at once; the rows follow when the filtered page arrives.
+    await eventually(() => rows.count(), (seen) => expect(seen).toBe(count));
     await eventually(() => rows.first().locator('td').nth(2).textContent(), (seen) => expect(seen).toBe('Request received'));
     await eventually(() => rows.first().getByRole('link', { name: 'Open request' }).getAttribute('href'), (seen) => expect(seen).toBe(`/console/requests/${request.id}`));
 
