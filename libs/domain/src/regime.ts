@@ -117,6 +117,13 @@ function subdivisionOf(country: string, region: string | undefined): string | un
   return code.slice(0, dash) === country ? code.slice(dash + 1) : undefined;
 }
 
+/**
+ * ISO 3166's user-assigned code for an unknown country, for a request whose sender does not say
+ * where the person lives (a browser's signal, an agent's voluntary request): it gets the fallback
+ * regime.
+ */
+export const UNKNOWN_COUNTRY = 'ZZ';
+
 export function regimeFor(country: string, region: string | undefined, fallback: RegimeId): RegimeId {
   const code = country.trim().toUpperCase();
   if (GDPR_COUNTRIES.has(code)) {

@@ -5,7 +5,7 @@ import { RequestException } from '@rightsdesk/domain';
 import { Public } from '@rightsdesk/platform';
 import { DrpAgentService, RateLimiter } from '@rightsdesk/workflow';
 import { clientIp } from '../http/client-ip';
-import { bearerToken, drpBody, drpErrorSchema, sendDrpError } from './drp-http';
+import { bearerAgent, drpBody, drpErrorSchema, sendDrpError, sendDrpJson } from './drp-http';
 
 // Pairing attempts per IP per hour: an agent pairs once per token it wants, not in a loop.
 const PAIRINGS_PER_IP_PER_HOUR = 60;
@@ -60,7 +60,7 @@ export class DrpAgentController {
       void reply.status(403).header('Cache-Control', 'no-store').send();
       return;
     }
-    void reply.status(200).header('Cache-Control', 'no-store').type('application/json; charset=utf-8').send(result.pairing);
+    sendDrpJson(reply, result.pairing);
   }
 
   @Get('v1/agent/:agentId')
@@ -72,21 +72,14 @@ export class DrpAgentController {
   @ApiResponse({ status: 403, description: "The token is another agent's", schema: drpErrorSchema })
   @ApiResponse({ status: 404, description: 'DRP is off (no DRP_BUSINESS_ID)', schema: drpErrorSchema })
   async agentInformation(@Param('agentId') agentId: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    if (this.agents.businessId === null) {
-      sendDrpError(reply, 404, 'Not found.');
-      return;
-    }
-    const token = bearerToken(request);
-    const agent = token === null ? null : await this.agents.authenticate(token);
+    const agent = await bearerAgent(this.agents, request, reply);
     if (!agent) {
-      void reply.header('WWW-Authenticate', 'Bearer');
-      sendDrpError(reply, 401, 'Present the bearer token from POST /v1/agent/{agent-id}.');
       return;
     }
     if (agent.id !== agentId) {
       sendDrpError(reply, 403, 'This token belongs to another agent.');
       return;
     }
-    void reply.status(200).header('Cache-Control', 'no-store').type('application/json; charset=utf-8').send({});
+    sendDrpJson(reply, {});
   }
 }

@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { AuthenticatedDrpAgent, DrpAgentService } from '@rightsdesk/workflow';
 
 /** The signed body as text. bootstrap.ts makes every body under the DRP base path arrive as a string. */
 export function drpBody(request: FastifyRequest): string {
@@ -6,7 +7,7 @@ export function drpBody(request: FastifyRequest): string {
 }
 
 /** `Authorization: Bearer <token>`, or null. */
-export function bearerToken(request: FastifyRequest): string | null {
+function bearerToken(request: FastifyRequest): string | null {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
   return match ? match[1] : null;
 }
@@ -33,3 +34,27 @@ export const drpErrorSchema = {
     fatal: { type: 'boolean', description: 'true: the request cannot succeed if sent again' },
   },
 };
+
+/** A DRP success: JSON, never cached (it names requests and tokens). */
+export function sendDrpJson(reply: FastifyReply, body: object): void {
+  void reply.status(200).header('Cache-Control', 'no-store').type('application/json; charset=utf-8').send(body);
+}
+
+/**
+ * The agent the bearer token names, or null once the answer is sent: 404 while DRP is off, 401
+ * (with WWW-Authenticate) for no token, an unknown one, or one of a disabled agent.
+ */
+export async function bearerAgent(agents: DrpAgentService, request: FastifyRequest, reply: FastifyReply): Promise<AuthenticatedDrpAgent | null> {
+  if (agents.businessId === null) {
+    sendDrpError(reply, 404, 'Not found.');
+    return null;
+  }
+  const token = bearerToken(request);
+  const agent = token === null ? null : await agents.authenticate(token);
+  if (!agent) {
+    void reply.header('WWW-Authenticate', 'Bearer');
+    sendDrpError(reply, 401, 'Present the bearer token from POST /v1/agent/{agent-id}.');
+    return null;
+  }
+  return agent;
+}

@@ -6,7 +6,7 @@ import { RequestException } from '@rightsdesk/domain';
 import { Public } from '@rightsdesk/platform';
 import { errorSummary } from '@rightsdesk/queue';
 import { type AuthenticatedDrpAgent, type DrpAnswer, DrpAgentService, DrpRequests, RateLimiter } from '@rightsdesk/workflow';
-import { bearerToken, drpBody, drpErrorSchema, sendDrpError } from './drp-http';
+import { bearerAgent, drpBody, drpErrorSchema, sendDrpError, sendDrpJson } from './drp-http';
 
 const statusSchema = {
   type: 'object',
@@ -111,15 +111,8 @@ export class DrpRequestController {
   }
 
   private async answer(request: FastifyRequest, reply: FastifyReply, act: (agent: AuthenticatedDrpAgent) => Promise<DrpAnswer>): Promise<void> {
-    if (this.agents.businessId === null) {
-      sendDrpError(reply, 404, 'Not found.');
-      return;
-    }
-    const token = bearerToken(request);
-    const agent = token === null ? null : await this.agents.authenticate(token);
+    const agent = await bearerAgent(this.agents, request, reply);
     if (!agent) {
-      void reply.header('WWW-Authenticate', 'Bearer');
-      sendDrpError(reply, 401, 'Present the bearer token from POST /v1/agent/{agent-id}.');
       return;
     }
     let answer: DrpAnswer;
@@ -135,6 +128,6 @@ export class DrpRequestController {
       sendDrpError(reply, answer.httpStatus, answer.message, answer.fatal);
       return;
     }
-    void reply.status(200).header('Cache-Control', 'no-store').type('application/json; charset=utf-8').send(answer.status);
+    sendDrpJson(reply, answer.status);
   }
 }

@@ -7,21 +7,12 @@ import { Client } from 'pg';
 import { createDemoCompanySchema, DEMO_PEOPLE, seedDemoCompany } from '../embedded/demo-company';
 import { workspacePaths } from '../embedded/workspace-paths';
 import { dataMapCommand } from './datamap.command';
+import { runCaptured } from './run-captured.test';
 
 const DEMO_MAP = workspacePaths().demoDataMap;
 
-async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const log = jest.spyOn(console, 'log').mockImplementation((...args: unknown[]) => void out.push(args.join(' ')));
-  const error = jest.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void err.push(args.join(' ')));
-  try {
-    const code = await dataMapCommand.run(argv);
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  } finally {
-    log.mockRestore();
-    error.mockRestore();
-  }
+function run(argv: string[]): ReturnType<typeof runCaptured> {
+  return runCaptured(dataMapCommand, argv);
 }
 
 describe('rightsdesk datamap', () => {

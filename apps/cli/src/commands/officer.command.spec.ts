@@ -3,6 +3,7 @@ import { withPostgresClient } from '@rightsdesk/local-services';
 import { testEnv } from '@rightsdesk/testing';
 import { PasswordHasher } from '@rightsdesk/workflow';
 import { createOfficerCommand } from './officer.command';
+import { runCaptured } from './run-captured.test';
 
 interface OfficerRow {
   id: string;
@@ -15,18 +16,8 @@ interface OfficerRow {
   failed_logins: number;
 }
 
-async function run(argv: string[], stdin = ''): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const log = jest.spyOn(console, 'log').mockImplementation((...args: unknown[]) => void out.push(args.join(' ')));
-  const error = jest.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void err.push(args.join(' ')));
-  try {
-    const code = await createOfficerCommand({ stdin: () => Readable.from([Buffer.from(stdin)]) }).run(argv);
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  } finally {
-    log.mockRestore();
-    error.mockRestore();
-  }
+function run(argv: string[], stdin = ''): ReturnType<typeof runCaptured> {
+  return runCaptured(createOfficerCommand({ stdin: () => Readable.from([Buffer.from(stdin)]) }), argv);
 }
 
 describe('rightsdesk officer', () => {

@@ -8,19 +8,10 @@ import { Client } from 'pg';
 import { createDemoCompanySchema, demoAvatarOwnerIds, seedDemoAvatars, seedDemoCompany } from '../embedded/demo-company';
 import { workspacePaths } from '../embedded/workspace-paths';
 import { retentionCommand } from './retention.command';
+import { runCaptured } from './run-captured.test';
 
-async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const log = jest.spyOn(console, 'log').mockImplementation((...args: unknown[]) => void out.push(args.join(' ')));
-  const error = jest.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void err.push(args.join(' ')));
-  try {
-    const code = await retentionCommand.run(argv);
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  } finally {
-    log.mockRestore();
-    error.mockRestore();
-  }
+function run(argv: string[]): ReturnType<typeof runCaptured> {
+  return runCaptured(retentionCommand, argv);
 }
 
 /** The `due` column of the plan table for one rule. */

@@ -1,4 +1,5 @@
 import { OpenDsrError } from './opendsr.error';
+import { readLimitedBody } from '../read-limited-body';
 
 // Discovery documents, receipts and statuses are small; a certificate chain is a few kilobytes.
 const MAX_ANSWER_BYTES = 256 * 1024;
@@ -40,7 +41,8 @@ export async function callProcessor(call: ProcessorCall): Promise<ProcessorAnswe
       redirect: 'manual',
       signal,
     });
-    return { status: response.status, headers: response.headers, body: await readLimited(response, call.where) };
+    const tooLarge = () => new OpenDsrError('processor_bad_response', `${call.where}: the processor's answer exceeds ${MAX_ANSWER_BYTES / 1024} KiB`);
+    return { status: response.status, headers: response.headers, body: await readLimitedBody(response, MAX_ANSWER_BYTES, tooLarge) };
   } catch (error) {
     if (error instanceof OpenDsrError) {
       throw error;
@@ -61,28 +63,6 @@ export function parseJson(answer: ProcessorAnswer, where: string, what: string):
   } catch {
     throw new OpenDsrError('processor_bad_response', `${where}: the ${what} is not JSON (HTTP ${answer.status})`);
   }
-}
-
-async function readLimited(response: Response, where: string): Promise<Buffer> {
-  if (!response.body) {
-    return Buffer.alloc(0);
-  }
-  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) {
-      break;
-    }
-    size += value.byteLength;
-    if (size > MAX_ANSWER_BYTES) {
-      await reader.cancel().catch(() => undefined);
-      throw new OpenDsrError('processor_bad_response', `${where}: the processor's answer exceeds ${MAX_ANSWER_BYTES / 1024} KiB`);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks);
 }
 
 // undici reports `fetch failed` with the socket error as its cause (ECONNREFUSED, ENOTFOUND…).

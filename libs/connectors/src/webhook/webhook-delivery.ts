@@ -5,6 +5,7 @@ import {
   providerFailedSchema,
 } from './provider-answer.schema';
 import { type z } from 'zod';
+import { readLimitedBody } from '../read-limited-body';
 import { WebhookProviderError } from './webhook-provider.error';
 import { signWebhook, WEBHOOK_SIGNATURE_HEADER, WEBHOOK_TIMESTAMP_HEADER } from './webhook-signature';
 
@@ -58,7 +59,11 @@ export async function deliver(delivery: Delivery): Promise<ProviderAnswer> {
         `${where}: the provider answered HTTP ${status}`,
       );
     }
-    text = await readLimited(response, where);
+    text = (
+      await readLimitedBody(response, MAX_PROVIDER_ANSWER_BYTES, () =>
+        badResponse(where, `the answer exceeds ${MAX_PROVIDER_ANSWER_BYTES / 1024 / 1024} MiB; large exports should be answered with 202 and a callback`),
+      )
+    ).toString('utf8');
   } catch (error) {
     throw deliveryFailure(error, where, timeout, delivery.signal);
   }
@@ -91,31 +96,6 @@ function interpret(status: number, text: string, where: string): ProviderAnswer 
     throw badResponse(where, `HTTP 200: ${describeIssues(completed.error)}`);
   }
   return { kind: 'completed', report: completed.data };
-}
-
-async function readLimited(response: Response, where: string): Promise<string> {
-  if (!response.body) {
-    return '';
-  }
-  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) {
-      break;
-    }
-    size += value.byteLength;
-    if (size > MAX_PROVIDER_ANSWER_BYTES) {
-      await reader.cancel().catch(() => undefined);
-      throw badResponse(
-        where,
-        `the answer exceeds ${MAX_PROVIDER_ANSWER_BYTES / 1024 / 1024} MiB; large exports should be answered with 202 and a callback`,
-      );
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 function deliveryFailure(

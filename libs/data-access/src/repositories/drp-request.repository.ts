@@ -66,6 +66,7 @@ export class DrpRequestRepository {
     return this.dataSource.getRepository(DrpRequestEntity).findOneBy({ agentId, agentRequestId });
   }
 
+  /** The agent's side of a privacy request (`requestId` is privacy_request.id, as in every table). */
   findByRequestId(requestId: string): Promise<DrpRequestEntity | null> {
     return this.dataSource.getRepository(DrpRequestEntity).findOneBy({ requestId });
   }

@@ -142,20 +142,17 @@ export class ExecutionRepository {
   }
 
   /** A system's end and, when it recorded the end, the audit event: one statement, one transaction. */
-  async finishWithAudit(requestId: string, systemKey: string, run: number, result: SystemFinish, audit: NewAuditEvent): Promise<boolean> {
-    const rows = await preparedQuery<{ n: number }>(this.dataSource, 'rightsdesk_finish_system', FINISH_WITH_AUDIT, [
-      ...finishValues(requestId, systemKey, run, result),
-      ...auditInsertValues(audit).slice(1),
-    ]);
-    return rows[0]?.n === 1;
+  finishWithAudit(requestId: string, systemKey: string, run: number, result: SystemFinish, audit: NewAuditEvent): Promise<boolean> {
+    return this.finish('rightsdesk_finish_system', FINISH_WITH_AUDIT, requestId, systemKey, run, result, audit);
   }
 
   /** As finishWithAudit, for a provider's answer: only while the system still waits for it. */
-  async finishAwaitedWithAudit(requestId: string, systemKey: string, run: number, result: SystemFinish, audit: NewAuditEvent): Promise<boolean> {
-    const rows = await preparedQuery<{ n: number }>(this.dataSource, 'rightsdesk_finish_awaited_system', FINISH_AWAITED_WITH_AUDIT, [
-      ...finishValues(requestId, systemKey, run, result),
-      ...auditInsertValues(audit).slice(1),
-    ]);
+  finishAwaitedWithAudit(requestId: string, systemKey: string, run: number, result: SystemFinish, audit: NewAuditEvent): Promise<boolean> {
+    return this.finish('rightsdesk_finish_awaited_system', FINISH_AWAITED_WITH_AUDIT, requestId, systemKey, run, result, audit);
+  }
+
+  private async finish(name: string, sql: string, requestId: string, systemKey: string, run: number, result: SystemFinish, audit: NewAuditEvent): Promise<boolean> {
+    const rows = await preparedQuery<{ n: number }>(this.dataSource, name, sql, [...finishValues(requestId, systemKey, run, result), ...auditInsertValues(audit).slice(1)]);
     return rows[0]?.n === 1;
   }
 

@@ -5,15 +5,18 @@ import { AUDIT_INSERT_COLUMNS, auditSelectList } from './audit-insert';
 // A status change as TypeORM's update() writes it: the version and update timestamp move too.
 export const REQUEST_STATUS_SET = `status = $3::varchar, updated_at = now(), version = version + 1`;
 
-// The SET and WHERE of a system's end, shared by `finish` and `finishWithAudit` ($1–$11). Nothing
-// changes a system that is done, so a job that runs twice records (and certifies) once.
-export const FINISH_SYSTEM = `UPDATE system_execution
+// The SET and WHERE of a system's end ($1–$11), with the status it must be in to end: a job ends
+// any system not done yet (one that runs twice records, and certifies, once); a provider's answer
+// only one still waiting for it.
+function finishSystem(statusGuard: string): string {
+  return `UPDATE system_execution
           SET status = $4::varchar, outcome = COALESCE($5::jsonb, outcome), outcome_sha256 = COALESCE($6::char(64), outcome_sha256),
               error_code = $7::varchar, error_message = $8::varchar, provider_reference = COALESCE($9::varchar, provider_reference),
               callback_deadline = $10::timestamptz,
               finished_at = CASE WHEN $4::varchar = 'awaiting_callback' THEN NULL ELSE $11::timestamptz END,
               updated_at = $11::timestamptz
-        WHERE request_id = $1 AND system_key = $2 AND run = $3 AND status <> 'done'`;
+        WHERE request_id = $1 AND system_key = $2 AND run = $3 AND ${statusGuard}`;
+}
 
 // One statement each for the hot path of a run (start, each system's claim and end, the close):
 // a round trip costs more than the SQL on this hardware, and a single statement is its own
@@ -44,16 +47,20 @@ export const CLAIM_ATTEMPT = `
   SELECT r.id, r.type, r.status, r.personal_data, e.subject, e.datamap_sha256
     FROM s JOIN privacy_request r ON r.id = s.request_id LEFT JOIN request_execution e ON e.request_id = s.request_id`;
 
-export const FINISH_WITH_AUDIT = `
-  WITH s AS (${FINISH_SYSTEM} RETURNING request_id AS id), a AS (
+function finishWithAudit(statusGuard: string): string {
+  return `
+  WITH s AS (${finishSystem(statusGuard)} RETURNING request_id AS id), a AS (
     INSERT INTO audit_event (${AUDIT_INSERT_COLUMNS}) SELECT ${auditSelectList('s', 12)} FROM s
   )
   SELECT count(*)::int AS n FROM s`;
+}
+
+export const FINISH_WITH_AUDIT = finishWithAudit(`status <> 'done'`);
 
 // A provider's late answer (callback or status poll): it ends the system only while the system is
 // still waiting for it, so an answer that arrives after the system was failed as overdue (and the
 // run closed) changes nothing.
-export const FINISH_AWAITED_WITH_AUDIT = FINISH_WITH_AUDIT.replace(`status <> 'done'`, `status = 'awaiting_callback'`);
+export const FINISH_AWAITED_WITH_AUDIT = finishWithAudit(`status = 'awaiting_callback'`);
 
 export const VIEW = `
   SELECT r.id, r.type, r.status, r.personal_data, r.language, r.reference, r.due_on::text AS due_on,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { IntakeInput } from '@rightsdesk/domain';
+import { type IntakeInput, UNKNOWN_COUNTRY } from '@rightsdesk/domain';
 import { isNonPublicAddress } from './callback-address';
 
 /** The rights actions of DRP 1.0 §3.01, in their canonical spelling. */
@@ -152,8 +152,7 @@ function location(regime: string | null, claims: DrpIdentityClaims): Pick<Intake
   if (country !== undefined && /^[A-Z]{2}$/.test(country)) {
     return { country, region: region !== undefined && /^[A-Z0-9]{1,3}$/.test(region) ? region : undefined };
   }
-  // ISO 3166's user-assigned "unknown": the request runs under the configured fallback regime.
-  return { country: 'ZZ', region: undefined };
+  return { country: UNKNOWN_COUNTRY, region: undefined };
 }
 
 /** The request we file for an exercise, or null for one we do not take (opt-in). */

@@ -3,10 +3,10 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@rightsdesk/config';
 import { addIsoDuration } from '@rightsdesk/connectors';
 import { AccessPackageRepository, DatabaseTransactions, type DrpRequestEntity, DrpRequestRepository, PrivacyRequestRepository } from '@rightsdesk/data-access';
-import { canTransition, normalizeEmail, parseIntake, RequestException, toCalendarDate } from '@rightsdesk/domain';
+import { canTransition, normalizeEmail, parseIntake, RequestException } from '@rightsdesk/domain';
 import { AuditTrail } from '../audit/audit-trail.service';
 import { autoApproveAfterFiling } from '../intake/auto-approve-after-filing';
-import { RequestFilings } from '../intake/request-filings.service';
+import { RequestFilings, verifiedNow } from '../intake/request-filings.service';
 import { FieldCipher } from '../security/field-cipher';
 import { Clock } from '../time/clock';
 import { AutoApproval } from '../triage/auto-approval.service';
@@ -98,21 +98,22 @@ export class DrpRequests {
     }
   }
 
-  async status(agent: AuthenticatedDrpAgent, requestId: string): Promise<DrpAnswer> {
-    const found = await this.find(agent, requestId);
+  /** `drpRequestId`: the DRP `request_id` we answered with (drp_request.id), not a privacy request's. */
+  async status(agent: AuthenticatedDrpAgent, drpRequestId: string): Promise<DrpAnswer> {
+    const found = await this.find(agent, drpRequestId);
     if (!found.ok) {
       return found;
     }
     return { ok: true, status: await this.statusOf(found.drp) };
   }
 
-  async revoke(agent: AuthenticatedDrpAgent, requestId: string, body: string): Promise<DrpAnswer> {
+  async revoke(agent: AuthenticatedDrpAgent, drpRequestId: string, body: string): Promise<DrpAnswer> {
     const verified = this.agents.verify(body, agent);
     if (!verified.ok) {
       this.logger.warn({ agentId: agent.id, failure: verified.failure }, 'DRP revoke refused');
       return { ok: false, ...FAILURES[verified.failure] };
     }
-    const found = await this.find(agent, requestId);
+    const found = await this.find(agent, drpRequestId);
     if (!found.ok) {
       return found;
     }
@@ -157,11 +158,11 @@ export class DrpRequests {
     return drpStatus({ drp, request, packageExpiresAt, recordKeptUntil: (closedAt) => addIsoDuration(closedAt, period) });
   }
 
-  private async find(agent: AuthenticatedDrpAgent, requestId: string): Promise<{ ok: true; drp: DrpRequestEntity } | Extract<DrpAnswer, { ok: false }>> {
-    let drp = UUID.test(requestId) ? await this.drpRequests.findById(requestId) : null;
-    if (!drp && requestId.length <= 200) {
+  private async find(agent: AuthenticatedDrpAgent, drpRequestId: string): Promise<{ ok: true; drp: DrpRequestEntity } | Extract<DrpAnswer, { ok: false }>> {
+    let drp = UUID.test(drpRequestId) ? await this.drpRequests.findById(drpRequestId) : null;
+    if (!drp && drpRequestId.length <= 200) {
       // The Permission Slip profile knows requests by its own id.
-      const own = await this.drpRequests.findByAgentRequestId(agent.id, requestId);
+      const own = await this.drpRequests.findByAgentRequestId(agent.id, drpRequestId);
       drp = own?.drpVersion === '1.0.PS' ? own : null;
     }
     if (!drp) {
@@ -221,8 +222,7 @@ export class DrpRequests {
     }
     const input = parseIntake(intake);
     const email = normalizeEmail(input.email);
-    const receivedOn = toCalendarDate(now);
-    const { request, deadline } = this.filings.newRequest(input, email, { channel: 'agent', receivedAt: now, receivedOn, today: receivedOn, now, dedupKey: null, verified: true });
+    const { request, deadline } = this.filings.newRequest(input, email, verifiedNow('agent', now));
     await this.transactions.run(async (tx) => {
       await this.filings.insertVerified(tx, request, email, [
         {

@@ -1,9 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DatabaseTransactions, GpcSignalRepository, type PrivacyRequestEntity, PrivacyRequestRepository } from '@rightsdesk/data-access';
-import { type IntakeLanguage, normalizeEmail, normalizeReference, parseIntake, toCalendarDate } from '@rightsdesk/domain';
+import { type IntakeLanguage, normalizeEmail, normalizeReference, parseIntake, UNKNOWN_COUNTRY } from '@rightsdesk/domain';
 import { errorSummary } from '@rightsdesk/queue';
 import { ExecutionService } from '../execution/execution.service';
-import { RequestFilings } from '../intake/request-filings.service';
+import { RequestFilings, verifiedNow } from '../intake/request-filings.service';
 import type { SubjectRecord } from '../intake/subject-record';
 import { FieldCipher } from '../security/field-cipher';
 import { KeyedHash } from '../security/keyed-hash';
@@ -19,9 +19,6 @@ export interface GpcPerson {
   region?: string;
   language?: IntakeLanguage;
 }
-
-// "Unknown or unspecified country" (ISO 3166 user-assigned): the regime falls back to REGIME_FALLBACK.
-const UNKNOWN_COUNTRY = 'ZZ';
 
 export const GPC_ACTOR_ID = 'gpc';
 
@@ -114,16 +111,7 @@ export class GpcSignals {
       details: { channels: ['sale_sharing'] },
     });
     const now = this.clock.now();
-    const receivedOn = toCalendarDate(now);
-    const { request, deadline } = this.filings.newRequest(input, email, {
-      channel: 'gpc',
-      receivedAt: now,
-      receivedOn,
-      today: receivedOn,
-      now,
-      dedupKey: null,
-      verified: true,
-    });
+    const { request, deadline } = this.filings.newRequest(input, email, verifiedNow('gpc', now));
     // Approved as it is filed: §7025 leaves nothing to decide, and one transaction means a crash
     // leaves either nothing (the next signal files it) or an approved request the reconciler starts.
     request.status = 'approved';

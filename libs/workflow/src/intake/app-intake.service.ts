@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DatabaseTransactions } from '@rightsdesk/data-access';
-import { type IntakeInput, normalizeEmail, type RequestStatus, toCalendarDate } from '@rightsdesk/domain';
+import { type IntakeInput, normalizeEmail, type RequestStatus } from '@rightsdesk/domain';
 import { AutoApproval } from '../triage/auto-approval.service';
 import { Clock } from '../time/clock';
 import { autoApproveAfterFiling } from './auto-approve-after-filing';
-import { RequestFilings } from './request-filings.service';
+import { RequestFilings, verifiedNow } from './request-filings.service';
 
 export interface AppFilingReceipt {
   reference: string;
@@ -23,18 +23,8 @@ export class AppIntake {
   ) {}
 
   async file(input: IntakeInput, apiKeyId: string): Promise<AppFilingReceipt> {
-    const now = this.clock.now();
-    const receivedOn = toCalendarDate(now);
     const email = normalizeEmail(input.email);
-    const { request, deadline } = this.filings.newRequest(input, email, {
-      channel: 'api',
-      receivedAt: now,
-      receivedOn,
-      today: receivedOn,
-      now,
-      dedupKey: null,
-      verified: true,
-    });
+    const { request, deadline } = this.filings.newRequest(input, email, verifiedNow('api', this.clock.now()));
     await this.transactions.run((tx) =>
       this.filings.insertVerified(tx, request, email, [
         {

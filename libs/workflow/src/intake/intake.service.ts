@@ -16,7 +16,7 @@ import { OutboxService } from '../outbox/outbox.service';
 import { RateLimiter } from '../rate-limit/rate-limiter';
 import { KeyedHash } from '../security/keyed-hash';
 import { Clock } from '../time/clock';
-import { RequestFilings } from './request-filings.service';
+import { RequestFilings, verifiedNow } from './request-filings.service';
 
 export interface IntakeReceipt {
   reference: string;
@@ -77,8 +77,7 @@ export class IntakeService {
    * per-IP limits still hold.
    */
   private async fileOptOutOfSale(input: IntakeInput, email: string, now: Date): Promise<IntakeReceipt> {
-    const receivedOn = toCalendarDate(now);
-    const { request, deadline } = this.filings.newRequest(input, email, { channel: 'web', receivedAt: now, receivedOn, today: receivedOn, now, dedupKey: null, verified: true });
+    const { request, deadline } = this.filings.newRequest(input, email, verifiedNow('web', now));
     request.status = 'approved';
     await this.transactions.run((tx) =>
       this.filings.insertVerified(tx, request, email, [

@@ -10,6 +10,7 @@ import {
   type IntakeInput,
   regimeFor,
   type RequestChannel,
+  toCalendarDate,
 } from '@rightsdesk/domain';
 import type { MailLocale } from '@rightsdesk/mail';
 import { AuditTrail, type AuditRecord } from '../audit/audit-trail.service';
@@ -31,6 +32,15 @@ export interface FilingFacts {
   dedupKey: Buffer | null;
   /** Starts verified (awaiting_review) when the company already knows who is asking. */
   verified: boolean;
+}
+
+/**
+ * The facts of a request that reaches the company now from someone it already knows is asking (the
+ * company's app, an authorized agent, a browser's signal, an opt-out of sale): no link to confirm.
+ */
+export function verifiedNow(channel: RequestChannel, now: Date): FilingFacts {
+  const receivedOn = toCalendarDate(now);
+  return { channel, receivedAt: now, receivedOn, today: receivedOn, now, dedupKey: null, verified: true };
 }
 
 export interface NewRequest {
