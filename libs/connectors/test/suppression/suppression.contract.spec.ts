@@ -33,6 +33,7 @@ beforeAll(async () => {
   // The migrated database holds Rightsdesk's own suppression_entry table.
   database = await createTestDatabase();
   pool = new Pool({ connectionString: database.url, max: 1 });
+  pool.on('error', () => undefined);
 });
 
 afterAll(async () => {
